@@ -1,0 +1,79 @@
+import {z} from 'zod';
+
+// Every setting the bridge reads, in one table: the schema that validates it,
+// its default, and the sentence README.md shows. A test keeps README's
+// configuration table in step with this list.
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const integer = (min: number, max: number) =>
+  z.coerce
+    .number({error: `expected a whole number from ${min} to ${max}`})
+    .int({error: `expected a whole number from ${min} to ${max}`})
+    .min(min, {error: `expected a whole number from ${min} to ${max}`})
+    .max(max, {error: `expected a whole number from ${min} to ${max}`});
+
+const postgresUrl = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  },
+  {error: 'expected a PostgreSQL URL like postgres://user:password@host:5432/baton'},
+);
+
+export interface VariableSpec {
+  schema: z.ZodType;
+  /** Shown in README; undefined means "unset". */
+  defaultValue?: string;
+  meaning: string;
+  secret?: boolean;
+}
+
+export const variables = {
+  BATON_HOST: {
+    schema: z.string().min(1, {error: 'expected a host name or IP address to listen on'}),
+    defaultValue: '127.0.0.1',
+    meaning: 'Address the bridge listens on. Use 0.0.0.0 when Mattermost or a proxy reaches it from another host.',
+  },
+  BATON_PORT: {
+    schema: integer(0, 65535),
+    defaultValue: '8787',
+    meaning: 'TCP port of the bridge (0 picks a free port, for tests).',
+  },
+  BATON_DATA_DIR: {
+    schema: z.string().min(1, {error: 'expected a directory path'}),
+    defaultValue: './data',
+    meaning: 'Data directory of the embedded database (used when DATABASE_URL is unset). One bridge process per directory.',
+  },
+  DATABASE_URL: {
+    schema: postgresUrl,
+    meaning: 'PostgreSQL ≥ 15 connection URL. When set, the bridge uses PostgreSQL instead of the embedded engine.',
+    secret: true,
+  },
+  BATON_PG_POOL_SIZE: {
+    schema: integer(1, 200),
+    defaultValue: '10',
+    meaning: 'Maximum PostgreSQL connections per bridge process.',
+  },
+  BATON_LOG_LEVEL: {
+    schema: z.enum(LOG_LEVELS, {error: `expected one of ${LOG_LEVELS.join(', ')}`}),
+    defaultValue: 'info',
+    meaning: 'Least severe level written to the JSON log on stdout.',
+  },
+  BATON_SHUTDOWN_TIMEOUT_MS: {
+    schema: integer(100, 600_000),
+    defaultValue: '10000',
+    meaning: 'How long a SIGTERM/SIGINT waits for in-flight requests before the process exits anyway.',
+  },
+  BATON_CONFIG_FILE: {
+    schema: z.string().min(1, {error: 'expected a file path'}),
+    meaning: 'Optional JSON file with any of these variables as keys; the environment wins over the file.',
+  },
+} satisfies Record<string, VariableSpec>;
+
+export type VariableName = keyof typeof variables;
+export const variableNames = Object.keys(variables) as VariableName[];

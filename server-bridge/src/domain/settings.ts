@@ -1,0 +1,12 @@
+/** JSON-compatible values, as the settings store keeps them. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | {[key: string]: JsonValue};
+
+/**
+ * The bridge's own durable settings (bot token, command tokens, signing keys).
+ * Implemented by storage; services receive it, never a database handle.
+ */
+export interface SettingsStore {
+  get(key: string): Promise<JsonValue | undefined>;
+  set(key: string, value: JsonValue): Promise<void>;
+  delete(key: string): Promise<boolean>;
+}

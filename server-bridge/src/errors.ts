@@ -1,0 +1,48 @@
+// Every error the bridge reports on purpose comes from here: an HTTP status, a
+// stable id clients and tests can match on, and a message for people. The one
+// error handler (http/errorHandler.ts) turns these into responses; anything
+// else is a bug and becomes a logged 500 without internals.
+
+export interface ErrorDetails {
+  /** Which input was wrong, e.g. `body.title` or `BATON_PORT`. */
+  field?: string;
+  /** What would have been accepted. */
+  allowed?: string;
+  [key: string]: unknown;
+}
+
+export class AppError extends Error {
+  override readonly name = 'AppError';
+
+  constructor(
+    readonly status: number,
+    readonly id: string,
+    message: string,
+    readonly details: ErrorDetails = {},
+  ) {
+    super(message);
+  }
+}
+
+export const errors = {
+  badRequest: (id: string, message: string, details?: ErrorDetails) =>
+    new AppError(400, `baton.bad_request.${id}`, message, details),
+  notFound: (what: string) => new AppError(404, 'baton.not_found', `${what} was not found.`),
+  routeNotFound: (method: string, url: string) =>
+    new AppError(404, 'baton.route_not_found', `No route ${method} ${url}.`),
+  notReady: (reason: string) => new AppError(503, 'baton.not_ready', `The bridge is not ready: ${reason}`),
+  internal: () => new AppError(500, 'baton.internal', 'Something went wrong on the bridge; it has been logged.'),
+};
+
+/**
+ * Start-up problems the operator must fix (bad configuration, a locked data
+ * directory, a port in use, an unusable database). The CLI prints each line
+ * and exits non-zero; they never reach HTTP clients.
+ */
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
+
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
+}

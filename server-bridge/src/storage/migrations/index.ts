@@ -1,0 +1,11 @@
+import type {Migration} from 'kysely';
+import * as m0001 from './0001_foundation';
+
+/**
+ * Every migration, in order. Listed explicitly (not read from the folder at
+ * run time) so the compiled bridge, tsx and jest all see the same set; a test
+ * fails when a file in this folder is missing here.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};
