@@ -5,7 +5,7 @@ const noFile = () => {
   throw Object.assign(new Error('no file'), {code: 'ENOENT'});
 };
 
-function problemsOf(env: Record<string, string>, readFile = noFile): string[] {
+function problemsOf(env: Record<string, string>, readFile: (path: string) => string = noFile): string[] {
   try {
     loadConfig({env, readFile});
   } catch (error) {

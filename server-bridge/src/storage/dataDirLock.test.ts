@@ -31,6 +31,19 @@ describe('lockDataDir', () => {
     expect(readFileSync(join(dir, LOCK_FILE_NAME), 'utf8')).toBe('4242\n');
   });
 
+  it('refuses a second lock on the same directory from this process', () => {
+    const lock = lockDataDir(dir);
+    expect(() => lockDataDir(dir)).toThrow(`storage: the data directory ${dir} is already open in this process.`);
+    lock.release();
+    lockDataDir(dir).release();
+  });
+
+  it('takes over a stale lock that names our own pid (a restarted container is pid 1 again)', () => {
+    writeFileSync(join(dir, LOCK_FILE_NAME), `${process.pid}\n`);
+    lockDataDir(dir, () => true).release();
+    expect(existsSync(join(dir, LOCK_FILE_NAME))).toBe(false);
+  });
+
   it('takes over a lock whose process is gone', () => {
     writeFileSync(join(dir, LOCK_FILE_NAME), '4242\n');
     const lock = lockDataDir(dir, () => false);

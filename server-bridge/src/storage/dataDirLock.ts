@@ -4,6 +4,14 @@ import {StartupError} from '../errors';
 
 export const LOCK_FILE_NAME = 'baton-bridge.lock';
 
+/**
+ * Lock files this process holds. A lock is a fact about the process, so this
+ * is process-wide on purpose: it tells "opened twice by us" (refuse) from "a
+ * stale file that names our pid" (take over), which happens when a container
+ * restarts and the bridge is pid 1 again.
+ */
+const heldByThisProcess = new Set<string>();
+
 export interface DataDirLock {
   readonly path: string;
   release(): void;
@@ -22,9 +30,13 @@ export function lockDataDir(dataDir: string, isAlive: (pid: number) => boolean =
       const fd = openSync(path, 'wx', 0o644);
       writeSync(fd, `${process.pid}\n`);
       closeSync(fd);
+      heldByThisProcess.add(path);
       return {path, release: () => releaseIfOurs(path)};
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    if (heldByThisProcess.has(path)) {
+      throw new StartupError([`storage: the data directory ${dataDir} is already open in this process.`]);
     }
     const holder = readHolder(path);
     if (holder !== undefined && holder !== process.pid && isAlive(holder)) {
@@ -50,6 +62,7 @@ function readHolder(path: string): number | undefined {
 }
 
 function releaseIfOurs(path: string): void {
+  if (!heldByThisProcess.delete(path)) return;
   if (readHolder(path) === process.pid) unlinkQuietly(path);
 }
 

@@ -1,7 +1,6 @@
 import {mkdirSync} from 'node:fs';
 import {resolve} from 'node:path';
-import {PGlite} from '@electric-sql/pglite';
-import {pg_trgm} from '@electric-sql/pglite/contrib/pg_trgm';
+import {type Extension, PGlite} from '@electric-sql/pglite';
 import {createPgConfig} from '@electric-sql/pglite/node-postgres';
 import {Pool} from 'pg';
 import {StartupError} from '../errors';
@@ -13,7 +12,21 @@ import type {SqlPool} from './sqlPool';
  * at open time, so every open passes all of them (a migration's
  * CREATE EXTENSION would fail otherwise).
  */
-const extensions = {pg_trgm};
+const extensions = {pg_trgm: loadContrib('pg_trgm')};
+
+/**
+ * PGlite's package map sends TypeScript to the ESM typings for contrib
+ * extensions even under `require`, while Node resolves the CommonJS build
+ * (dist/contrib/*.cjs) just fine; requiring it directly keeps the bridge a
+ * plain CommonJS program.
+ */
+function loadContrib(name: 'pg_trgm'): Extension {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const module = require(`@electric-sql/pglite/contrib/${name}`) as Record<string, Extension>;
+  const extension = module[name];
+  if (!extension) throw new Error(`PGlite contrib module ${name} has no export ${name}`);
+  return extension;
+}
 
 /**
  * Without a cap PGlite keeps up to 1 GB of WAL beside a small database; these

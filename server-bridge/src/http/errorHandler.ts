@@ -1,0 +1,41 @@
+import type {FastifyError, FastifyInstance} from 'fastify';
+import {AppError, errors} from '../errors';
+import {presentError} from './presenters/errorPresenter';
+
+/**
+ * The one place errors become responses. AppErrors keep their status and id;
+ * Fastify's own client errors (malformed JSON, body too large, wrong content
+ * type) are given stable ids; anything else is a bug: logged in full,
+ * answered with a 500 that reveals nothing.
+ */
+export function installErrorHandling(server: FastifyInstance): void {
+  server.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) request.log.error({err: error}, 'request failed');
+    void reply.status(appError.status).send(presentError(appError, request.id));
+  });
+  server.setNotFoundHandler((request, reply) => {
+    const appError = errors.routeNotFound(request.method, request.url.split('?')[0] ?? request.url);
+    void reply.status(404).send(presentError(appError, request.id));
+  });
+}
+
+const fastifyClientErrors: Record<string, {id: string; field?: string; allowed?: string}> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: {id: 'body', field: 'body', allowed: 'a JSON document'},
+  FST_ERR_CTP_EMPTY_JSON_BODY: {id: 'body', field: 'body', allowed: 'a non-empty JSON document'},
+  FST_ERR_CTP_BODY_TOO_LARGE: {id: 'body_too_large', field: 'body'},
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {id: 'media_type', field: 'content-type', allowed: 'application/json'},
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {id: 'content_length', field: 'content-length'},
+};
+
+function toAppError(error: FastifyError): AppError {
+  if (error instanceof AppError) return error;
+  const known = error.code ? fastifyClientErrors[error.code] : undefined;
+  const status = error.statusCode ?? 500;
+  if (known && status < 500) {
+    const {id, ...details} = known;
+    return new AppError(status, `baton.bad_request.${id}`, error.message, details);
+  }
+  if (status >= 400 && status < 500) return new AppError(status, 'baton.bad_request', error.message);
+  return errors.internal();
+}
