@@ -47,11 +47,11 @@ export const variables = {
   BATON_DATA_DIR: {
     schema: z.string().min(1, {error: 'expected a directory path'}),
     defaultValue: './data',
-    meaning: 'Data directory of the embedded database (used when DATABASE_URL is unset). One bridge process per directory.',
+    meaning: 'Data directory of the embedded database (used when `DATABASE_URL` is unset). One bridge process per directory; a second one is refused.',
   },
   DATABASE_URL: {
     schema: postgresUrl,
-    meaning: 'PostgreSQL ≥ 15 connection URL. When set, the bridge uses PostgreSQL instead of the embedded engine.',
+    meaning: 'PostgreSQL ≥ 15 connection URL. When set, the bridge uses PostgreSQL instead of the embedded engine. The database must be UTF8 with a non-`C` character type: `createdb --encoding=UTF8 --locale=C.UTF-8 --template=template0 baton`.',
     secret: true,
   },
   BATON_PG_POOL_SIZE: {
@@ -62,16 +62,16 @@ export const variables = {
   BATON_LOG_LEVEL: {
     schema: z.enum(LOG_LEVELS, {error: `expected one of ${LOG_LEVELS.join(', ')}`}),
     defaultValue: 'info',
-    meaning: 'Least severe level written to the JSON log on stdout.',
+    meaning: 'Least severe level written to the JSON log on stdout: fatal, error, warn, info, debug, trace or silent.',
   },
   BATON_SHUTDOWN_TIMEOUT_MS: {
     schema: integer(100, 600_000),
     defaultValue: '10000',
-    meaning: 'How long a SIGTERM/SIGINT waits for in-flight requests before the process exits anyway.',
+    meaning: 'How long SIGTERM/SIGINT waits for in-flight requests before the process exits anyway.',
   },
   BATON_CONFIG_FILE: {
     schema: z.string().min(1, {error: 'expected a file path'}),
-    meaning: 'Optional JSON file with any of these variables as keys; the environment wins over the file.',
+    meaning: 'Optional JSON file with any of these variables as keys.',
   },
 } satisfies Record<string, VariableSpec>;
 

@@ -1,0 +1,47 @@
+# Baton — the two commands for a fresh machine are `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+NODE_TEST_OPTIONS := --experimental-vm-modules --disable-warning=ExperimentalWarning
+
+.PHONY: help deps build run test check lint typecheck watch dist clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+# npm ci again only when a manifest or the lockfile changed.
+node_modules/.installed: package.json package-lock.json server-bridge/package.json webapp/package.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+deps: node_modules/.installed ## Install npm dependencies (npm ci)
+
+build: deps ## Build the bridge (tsc) and the webapp bundle (esbuild)
+	npm run build --workspace server-bridge
+	npm run build --workspace webapp
+
+run: build ## Start the bridge on the embedded engine (./data)
+	node server-bridge/dist/cli.js serve
+
+test: deps ## Install what tests need, then lint, typecheck and run every test
+	./build/install-test-deps.sh
+	$(MAKE) --no-print-directory check
+	NODE_OPTIONS="$(NODE_TEST_OPTIONS)" npx jest
+
+check: lint typecheck ## ESLint and tsc --noEmit for every workspace
+
+lint: deps
+	npx eslint .
+
+typecheck: deps
+	npx tsc -p server-bridge/tsconfig.json
+	npx tsc -p webapp/tsconfig.json
+	npx tsc -p build/tsconfig.json
+
+watch: deps ## Rebuild the webapp and restart the bridge on every change
+	trap 'kill 0' EXIT; npm run watch --workspace webapp & npm run watch --workspace server-bridge & wait
+
+dist: build ## Package dist/baton-<version>.tar.gz for Mattermost
+	npx tsx build/dist.ts
+
+clean: ## Remove build output (keeps ./data)
+	rm -rf server-bridge/dist webapp/dist dist
