@@ -1,17 +1,5 @@
 // One jest run for every workspace; each project keeps its own environment.
-const swc = (jsx) => [
-  '@swc/jest',
-  {
-    jsc: {
-      parser: {syntax: 'typescript', tsx: jsx},
-      target: 'es2022',
-      // Classic runtime: the Mattermost host provides React as a global and
-      // 11.x has no ReactJSXRuntime (see ../shared/MATTERMOST.md).
-      transform: jsx ? {react: {runtime: 'classic'}} : undefined,
-    },
-    module: {type: 'commonjs'},
-  },
-];
+const transform = '<rootDir>/../build/jest/esbuildTransform.js';
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -24,21 +12,21 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/src/**/*.test.ts'],
       globalSetup: '<rootDir>/src/testing/postgresGlobalSetup.ts',
-      transform: {'^.+\\.ts$': swc(false)},
+      transform: {'^.+\\.ts$': transform},
     },
     {
       displayName: 'webapp',
       rootDir: '<rootDir>/webapp',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}'],
-      transform: {'^.+\\.tsx?$': swc(true)},
+      transform: {'^.+\\.tsx?$': transform},
     },
     {
       displayName: 'build',
       rootDir: '<rootDir>/build',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/**/*.test.ts'],
-      transform: {'^.+\\.ts$': swc(false)},
+      transform: {'^.+\\.ts$': transform},
     },
   ],
 };

@@ -1,0 +1,69 @@
+// The parts of the Mattermost webapp plugin API that Baton uses, typed from
+// webapp/channels/src/plugins/registry.ts (11.x). Only the object-argument
+// form is declared: every key passed must be in the method's key list, or the
+// host silently treats the whole object as the first positional argument.
+import type {ComponentType, ReactNode} from 'react';
+
+export type PlainAction = {type: string};
+export type Thunk = (dispatch: HostDispatch, getState: () => unknown) => unknown;
+export type HostAction = PlainAction | Thunk;
+export type HostDispatch = (action: HostAction) => unknown;
+
+/** The host's redux store (with thunk middleware). */
+export type HostStore = {
+  dispatch: HostDispatch;
+  getState: () => unknown;
+  subscribe: (listener: () => void) => () => void;
+};
+
+/** What registerRightHandSidebarComponent returns. */
+export type RhsRegistration = {
+  id: string;
+  /** A plain action. */
+  showRHSPlugin: PlainAction;
+  /** Thunks: dispatch them as they are, do not call them. */
+  hideRHSPlugin: Thunk;
+  toggleRHSPlugin: Thunk;
+};
+
+/** Props the host gives every registered component. */
+export type HostComponentProps = {
+  theme?: Record<string, string>;
+  webSocketClient?: unknown;
+};
+
+export type Translations = Record<string, string>;
+
+export type PluginReducer<S> = (state: S | undefined, action: PlainAction) => S;
+
+export type AppBarComponentArgs = {
+  /** Used as an <img> src. */
+  iconUrl: string;
+  /** Ignored by 11.x when rhsComponent is given: the host wires the toggle itself. */
+  action?: () => void;
+  tooltipText: ReactNode;
+  supportedProductIds?: string | string[] | null;
+  rhsComponent: ComponentType<HostComponentProps>;
+  rhsTitle: ReactNode;
+};
+
+export type ChannelHeaderButtonArgs = {
+  icon: ReactNode;
+  action: (channel: unknown, channelMember: unknown) => void;
+  dropdownText: ReactNode;
+  tooltipText: ReactNode;
+};
+
+export interface PluginRegistry {
+  registerAppBarComponent(args: AppBarComponentArgs): {id: string; rhsComponent: RhsRegistration};
+  registerChannelHeaderButtonAction(args: ChannelHeaderButtonArgs): string;
+  /** Mounted by the host at state['plugins-<id>']. */
+  registerReducer<S>(reducer: PluginReducer<S>): void;
+  registerTranslations(getTranslationsForLocale: (locale: string) => Translations): void;
+}
+
+/** What window.registerPlugin expects. */
+export interface HostPlugin {
+  initialize(registry: PluginRegistry, store: HostStore): void;
+  uninitialize?(): void;
+}

@@ -1,0 +1,11 @@
+// The plugin's redux state: one slice per feature, combined here and handed
+// to registry.registerReducer (the host mounts it at state['plugins-baton']).
+import {combineReducers} from 'redux';
+
+import {rhsReducer} from './rhsSlice';
+
+export const reducer = combineReducers({
+  rhs: rhsReducer,
+});
+
+export type BatonState = ReturnType<typeof reducer>;

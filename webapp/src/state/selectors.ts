@@ -1,0 +1,23 @@
+import manifest from '../manifest';
+
+import {reducer} from './reducer';
+import type {BatonState} from './reducer';
+
+export const pluginStateKey = `plugins-${manifest.id}` as const;
+
+/** The host's global state, as far as Baton is concerned. */
+export type GlobalStateWithBaton = {
+  [K in typeof pluginStateKey]?: BatonState;
+};
+
+const initialState: BatonState = reducer(undefined, {type: '@@baton/INIT'});
+
+/** The one entry point to Baton's slice of the host store. */
+export function getPluginState(state: GlobalStateWithBaton): BatonState {
+  // Before registerReducer has run the slice does not exist yet.
+  return state[pluginStateKey] ?? initialState;
+}
+
+export function getRhsPluggableId(state: GlobalStateWithBaton): string | null {
+  return getPluginState(state).rhs.pluggableId;
+}
