@@ -11,7 +11,12 @@ import {presentError} from './presenters/errorPresenter';
 export function installErrorHandling(server: FastifyInstance): void {
   server.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
-    if (appError.status >= 500) request.log.error({err: error}, 'request failed');
+    if (!(error instanceof AppError) && appError.status >= 500) {
+      request.log.error({err: error}, 'request failed');
+    } else if (appError.status >= 500) {
+      // Deliberate 5xx (not ready, dependency down): expected states, no stack.
+      request.log.warn({error_id: appError.id, reason: appError.message}, 'request refused');
+    }
     void reply.status(appError.status).send(presentError(appError, request.id));
   });
   server.setNotFoundHandler((request, reply) => {
