@@ -9,7 +9,7 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 # npm ci again only when a manifest or the lockfile changed.
-node_modules/.installed: package.json package-lock.json server-bridge/package.json webapp/package.json
+node_modules/.installed: package.json package-lock.json server-bridge/package.json webapp/package.json build/mattermost-sim/package.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
@@ -36,6 +36,7 @@ typecheck: deps
 	npx tsc -p server-bridge/tsconfig.json
 	npx tsc -p webapp/tsconfig.json
 	npx tsc -p build/tsconfig.json
+	npx tsc -p build/mattermost-sim/tsconfig.json
 
 watch: deps ## Rebuild the webapp and restart the bridge on every change
 	trap 'kill 0' EXIT; npm run watch --workspace webapp & npm run watch --workspace server-bridge & wait

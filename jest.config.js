@@ -1,5 +1,7 @@
 // One jest run for every workspace; each project keeps its own environment.
-const transform = '<rootDir>/../build/jest/esbuildTransform.js';
+const path = require('node:path');
+
+const transform = {'^.+\\.tsx?$': path.join(__dirname, 'build/jest/esbuildTransform.js')};
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -12,21 +14,29 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/src/**/*.test.ts'],
       globalSetup: '<rootDir>/src/testing/postgresGlobalSetup.ts',
-      transform: {'^.+\\.ts$': transform},
+      transform,
     },
     {
       displayName: 'webapp',
       rootDir: '<rootDir>/webapp',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}'],
-      transform: {'^.+\\.tsx?$': transform},
+      transform,
+    },
+    {
+      displayName: 'mattermost-sim',
+      rootDir: '<rootDir>/build/mattermost-sim',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/src/**/*.test.ts'],
+      transform,
     },
     {
       displayName: 'build',
       rootDir: '<rootDir>/build',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/**/*.test.ts'],
-      transform: {'^.+\\.ts$': transform},
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/mattermost-sim/'],
+      transform,
     },
   ],
 };
