@@ -2,6 +2,17 @@ import type {AddressInfo} from 'node:net';
 import {applyConfigPatch, defaultConfig, type SimConfigPatch} from './config';
 import type {SimContext} from './context';
 import {createIdGenerator} from './ids';
+import {usersRoutes} from './routes/users';
+import {teamsRoutes} from './routes/teams';
+import {channelsRoutes} from './routes/channels';
+import {postsRoutes} from './routes/posts';
+import {botsRoutes} from './routes/bots';
+import {configRoutes} from './routes/config';
+import {pluginsRoutes} from './routes/plugins';
+import {commandsRoutes} from './routes/commands';
+import {actionsRoutes} from './routes/actions';
+import {dialogsRoutes} from './routes/dialogs';
+import {inspectionRoutes} from './routes/inspection';
 import {systemRoutes} from './routes/system';
 import {buildSimulatorServer, type RouteModule} from './server';
 import {createStore} from './store/store';
@@ -28,7 +39,20 @@ export interface RunningSimulator {
 }
 
 /** Every route module, in registration order. */
-export const routeModules: RouteModule[] = [systemRoutes];
+export const routeModules: RouteModule[] = [
+  systemRoutes,
+  usersRoutes,
+  teamsRoutes,
+  channelsRoutes,
+  postsRoutes,
+  botsRoutes,
+  configRoutes,
+  pluginsRoutes,
+  commandsRoutes,
+  actionsRoutes,
+  dialogsRoutes,
+  inspectionRoutes,
+];
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const store = createStore();
