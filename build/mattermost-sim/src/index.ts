@@ -12,6 +12,7 @@ import {pluginsRoutes} from './routes/plugins';
 import {commandsRoutes} from './routes/commands';
 import {actionsRoutes} from './routes/actions';
 import {dialogsRoutes} from './routes/dialogs';
+import {harnessRoutes} from './routes/harness';
 import {inspectionRoutes} from './routes/inspection';
 import {systemRoutes} from './routes/system';
 import {buildSimulatorServer, type RouteModule} from './server';
@@ -52,6 +53,7 @@ export const routeModules: RouteModule[] = [
   actionsRoutes,
   dialogsRoutes,
   inspectionRoutes,
+  harnessRoutes,
 ];
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
