@@ -1,13 +1,26 @@
 import type {AddressInfo} from 'node:net';
 import type {BridgeConfig} from './config/config';
-import {StartupError} from './errors';
+import type {SettingsStore} from './domain/settings';
+import {StartupError, errors} from './errors';
+import {type CommandRouteDeps, registerCommandRoute} from './http/routes/mattermostCommand';
 import {buildHttpServer} from './http/server';
 import type {Logger} from './logging/logger';
+import {connectionFromSettings} from './mattermost/connection';
+import {createUserLocales} from './mattermost/userLocales';
 import {type Database, openDatabase} from './storage/database';
+import {createSettingsRepository} from './storage/settingsRepository';
+
+/** What routes use once the database is open. */
+interface Services {
+  settings: SettingsStore;
+  command: CommandRouteDeps;
+}
 
 export interface RunningBridge {
   /** Base URL the bridge listens on, e.g. http://127.0.0.1:8787. */
   url: string;
+  /** The bridge's durable settings (setup and the sandbox write the Mattermost connection here). */
+  settings: SettingsStore;
   /** Stops accepting, lets in-flight requests finish, closes the database. */
   stop(): Promise<void>;
 }
@@ -19,9 +32,17 @@ export interface RunningBridge {
  */
 export async function startBridge(config: BridgeConfig, logger: Logger): Promise<RunningBridge> {
   let database: Database | undefined;
+  let services: Services | undefined = undefined;
+  // Routes are registered before the database opens (the port is bound
+  // first); the readiness gate keeps requests away until services exist.
+  const started = (): Services => {
+    if (!services) throw errors.notReady('starting up');
+    return services;
+  };
   const server = buildHttpServer({
     logger,
-    isStarted: () => database !== undefined,
+    isStarted: () => services !== undefined,
+    routes: [(http) => registerCommandRoute(http, () => started().command)],
     readiness: {
       async check() {
         if (!database) throw new Error('the database is still opening');
@@ -44,6 +65,9 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
     await server.close();
     throw error;
   }
+  const settings = createSettingsRepository(database.db);
+  const connection = connectionFromSettings(settings);
+  services = {settings, command: {connection, userLocale: createUserLocales({connection, logger})}};
 
   const url = baseUrl(server.server.address(), config.http);
   logger.info({url, engine: database.engine}, 'bridge ready');
@@ -51,6 +75,7 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
   const openDatabaseHandle = database;
   return {
     url,
+    settings,
     async stop() {
       await server.close();
       await openDatabaseHandle.close();

@@ -3,6 +3,7 @@ import fastify, {type FastifyBaseLogger, type FastifyInstance, LogController} fr
 import {errors} from '../errors';
 import type {Logger} from '../logging/logger';
 import {installErrorHandling} from './errorHandler';
+import {acceptFormBodies} from './formBody';
 import {type Readiness, registerHealthRoutes} from './routes/health';
 
 export interface HttpServerDeps {
@@ -10,12 +11,14 @@ export interface HttpServerDeps {
   readiness: Readiness;
   /** False while the database opens; requests other than health checks get 503 until then. */
   isStarted: () => boolean;
+  /** Feature routes, registered after the shared hooks and error handling. */
+  routes?: Array<(server: FastifyInstance) => void>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const ALWAYS_ANSWERED = new Set(['/healthz', '/readyz']);
 
-export function buildHttpServer({logger, readiness, isStarted}: HttpServerDeps): FastifyInstance {
+export function buildHttpServer({logger, readiness, isStarted, routes = []}: HttpServerDeps): FastifyInstance {
   // Typed as Fastify's logger so routes see the default instance type.
   const loggerInstance: FastifyBaseLogger = logger;
   const server = fastify({
@@ -39,6 +42,8 @@ export function buildHttpServer({logger, readiness, isStarted}: HttpServerDeps):
     }
   });
   installErrorHandling(server);
+  acceptFormBodies(server);
   registerHealthRoutes(server, readiness);
+  for (const register of routes) register(server);
   return server;
 }

@@ -1,0 +1,65 @@
+import {createLogger} from '../../logging/logger';
+import type {MattermostConnection} from '../../mattermost/connection';
+import {buildHttpServer} from '../server';
+import {registerCommandRoute} from './mattermostCommand';
+
+const connection: MattermostConnection = {url: 'http://mm.test', botUserId: 'bot', botToken: 'bot-token', commandTokens: ['team-a-token', 'team-b-token']};
+const locales: Record<string, string> = {sato: 'ja', ivanova: 'ru'};
+
+function server() {
+  return buildHttpServer({
+    logger: createLogger('silent'),
+    isStarted: () => true,
+    readiness: {check: async () => ({engine: 'embedded'})},
+    routes: [(http) => registerCommandRoute(http, () => ({connection: {get: async () => connection}, userLocale: async (id) => locales[id] ?? 'en'}))],
+  });
+}
+
+// Exactly what Mattermost sends (server/channels/app/command.go): a form post
+// with the token in the body and in `Authorization: Token`.
+function commandForm(fields: Record<string, string | string[]>): string {
+  const form = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields)) for (const item of [value].flat()) form.append(key, item);
+  return form.toString();
+}
+
+const invoke = (fields: Record<string, string | string[]>, token = fields.token as string) =>
+  server().inject({
+    method: 'POST',
+    url: '/mattermost/command',
+    headers: {'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', authorization: `Token ${token}`},
+    payload: commandForm(fields),
+  });
+
+const base = {token: 'team-b-token', team_id: 't1', team_domain: 'acme', channel_id: 'c1', channel_name: 'patents', user_id: 'sato', user_name: 'sato', command: '/task', text: 'help', trigger_id: 'tr', response_url: 'http://mm.test/hooks/commands/x', user_mentions: ['a', 'b'], user_mentions_ids: ['1', '2']};
+
+describe('POST /mattermost/command', () => {
+  it('answers a valid command with an ephemeral reply in the caller’s locale', async () => {
+    const response = await invoke(base);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({response_type: 'ephemeral', text: expect.stringContaining('バトンを持っているのは誰か')});
+  });
+
+  it('answers a typo with the usage line', async () => {
+    const response = await invoke({...base, user_id: 'ivanova', text: 'hepl me'});
+    expect(response.json().text).toBe('Неизвестная подкоманда `hepl`. Возможно, вы имели в виду `/task help`? Использование: `/task help`');
+  });
+
+  it('rejects an unknown token with 401', async () => {
+    const response = await invoke({...base, token: 'forged'});
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toMatchObject({id: 'baton.unauthorized.command_token'});
+  });
+
+  it('rejects a header token that differs from the body token', async () => {
+    const response = await invoke(base, 'team-a-token');
+    expect(response.statusCode).toBe(401);
+  });
+
+  it('names the missing field of a malformed request', async () => {
+    const {user_id: _omitted, ...withoutUser} = base;
+    const response = await invoke(withoutUser);
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({id: 'baton.bad_request.command', details: {field: 'user_id'}});
+  });
+});

@@ -1,0 +1,51 @@
+import {timingSafeEqual} from 'node:crypto';
+import type {FastifyInstance} from 'fastify';
+import {z} from 'zod';
+import {handleTaskCommand} from '../../commands/taskCommand';
+import {AppError} from '../../errors';
+import {translatorFor} from '../../i18n/translate';
+import type {ConnectionSource} from '../../mattermost/connection';
+import {presentCommandReply} from '../presenters/commandPresenter';
+
+// POST /mattermost/command — where Mattermost sends every `/task`. Only a
+// request carrying one of our command tokens is served (compared in constant
+// time); the reply is in the caller's Mattermost locale.
+
+const commandRequestSchema = z.object({
+  token: z.string().min(1),
+  user_id: z.string().min(1),
+  channel_id: z.string().min(1),
+  team_id: z.string().default(''),
+  command: z.string().default('/task'),
+  text: z.string().default(''),
+});
+
+export interface CommandRouteDeps {
+  connection: ConnectionSource;
+  /** The caller's Mattermost locale; `en` when it cannot be learned. */
+  userLocale(userId: string): Promise<string>;
+}
+
+export function registerCommandRoute(server: FastifyInstance, deps: () => CommandRouteDeps): void {
+  server.post('/mattermost/command', async (request) => {
+    const parsed = commandRequestSchema.safeParse(request.body);
+    if (!parsed.success) {
+      const field = parsed.error.issues[0]?.path.join('.') ?? 'body';
+      throw new AppError(400, 'baton.bad_request.command', `The command request lacks a valid ${field}.`, {field});
+    }
+    const {connection, userLocale} = deps();
+    const headerToken = /^Token\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const known = (await connection.get())?.commandTokens ?? [];
+    if (!known.some((token) => sameSecret(token, parsed.data.token)) || (headerToken !== undefined && !sameSecret(headerToken, parsed.data.token))) {
+      throw new AppError(401, 'baton.unauthorized.command_token', 'This request does not carry a valid Baton command token; run `baton-bridge setup` again if the command was re-created.');
+    }
+    const t = translatorFor(await userLocale(parsed.data.user_id));
+    return presentCommandReply(handleTaskCommand(parsed.data.text, t));
+  });
+}
+
+function sameSecret(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,58 @@
+import {z} from 'zod';
+
+// The bridge's calls to Mattermost REST v4, as the Baton bot. Every response
+// is checked against the fields we rely on (see ../shared/MATTERMOST.md).
+
+export const mattermostUserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  locale: z.string().default('en'),
+  roles: z.string().default(''),
+  delete_at: z.number().default(0),
+  timezone: z
+    .object({
+      useAutomaticTimezone: z.union([z.string(), z.boolean()]).optional(),
+      automaticTimezone: z.string().optional(),
+      manualTimezone: z.string().optional(),
+    })
+    .partial()
+    .optional(),
+});
+
+export type MattermostUser = z.infer<typeof mattermostUserSchema>;
+
+export class MattermostRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly path: string,
+    readonly mattermostId: string | undefined,
+  ) {
+    super(`Mattermost answered ${status} to ${path}${mattermostId ? ` (${mattermostId})` : ''}`);
+  }
+}
+
+export interface MattermostClient {
+  getUser(userId: string): Promise<MattermostUser>;
+}
+
+export function createMattermostClient(options: {url: string; botToken: string; fetch?: typeof fetch; timeoutMs?: number}): MattermostClient {
+  const send = options.fetch ?? fetch;
+  const base = options.url.replace(/\/+$/, '');
+
+  async function getJson(path: string): Promise<unknown> {
+    const response = await send(`${base}/api/v4${path}`, {
+      headers: {Authorization: `Bearer ${options.botToken}`, Accept: 'application/json'},
+      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+    });
+    const body: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) {
+      const id = typeof body === 'object' && body !== null && 'id' in body ? String((body as {id: unknown}).id) : undefined;
+      throw new MattermostRequestError(response.status, path, id);
+    }
+    return body;
+  }
+
+  return {
+    getUser: async (userId) => mattermostUserSchema.parse(await getJson(`/users/${encodeURIComponent(userId)}`)),
+  };
+}
