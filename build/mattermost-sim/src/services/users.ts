@@ -21,12 +21,13 @@ export interface NewUser {
   roles?: 'system_user' | 'system_admin system_user' | 'system_guest';
 }
 
-const USERNAME = /^[a-z][a-z0-9.\-_]{2,63}$/;
+// model/user.go: UserNameMinLength 1, UserNameMaxLength 64, first character a letter.
+const USERNAME = /^[a-z][a-z0-9.\-_]{0,63}$/;
 
 export function createUser(ctx: SimContext, input: NewUser, options: {isBot?: boolean; botDescription?: string} = {}): User {
   const username = input.username.toLowerCase();
   if (!USERNAME.test(username)) {
-    throw new MmError(400, 'model.user.is_valid.username.app_error', 'Username must begin with a letter and contain between 3 and 64 lowercase characters made up of numbers, letters, and the symbols ".", "-", and "_".');
+    throw new MmError(400, 'model.user.is_valid.username.app_error', 'Username must begin with a letter and contain between 1 and 64 lowercase characters made up of numbers, letters, and the symbols ".", "-", and "_".');
   }
   if (findUserByUsername(ctx.store, username)) {
     throw new MmError(400, 'app.user.save.username_exists.app_error', 'An account with that username already exists.');
