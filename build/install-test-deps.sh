@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Installs the system packages the tests need when they are missing, so that
 # `make test` works on a fresh Debian machine: PostgreSQL server binaries for
-# the storage suite (jest's global setup starts a throwaway cluster of its own).
+# the storage suite (jest's global setup starts a throwaway cluster of its own),
+# Chromium for the end-to-end tests, and CJK fonts (without them Japanese and
+# Chinese render as boxes in screenshots).
 set -euo pipefail
 
 missing=()
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+compgen -G '/usr/share/fonts/opentype/noto/NotoSansCJK-*' >/dev/null || missing+=(fonts-noto-cjk)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
