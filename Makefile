@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 NODE_TEST_OPTIONS := --experimental-vm-modules --disable-warning=ExperimentalWarning
 
-.PHONY: help deps build run test check lint typecheck watch dist clean
+.PHONY: help deps build run bridge test check lint typecheck watch dist clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -19,7 +19,10 @@ build: deps ## Build the bridge (tsc) and the webapp bundle (esbuild)
 	npm run build --workspace server-bridge
 	npm run build --workspace webapp
 
-run: build ## Start the bridge on the embedded engine (./data)
+run: build ## Start the sandbox: Mattermost simulator + demo data + bridge + plugin (MM_URL: a real Mattermost)
+	npx tsx build/sandbox/sandbox.ts
+
+bridge: build ## Start only the bridge on the embedded engine (./data)
 	node server-bridge/dist/cli.js serve
 
 test: deps ## Install what tests need, then lint, typecheck and run every test

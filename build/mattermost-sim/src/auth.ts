@@ -33,9 +33,12 @@ export function sessionForToken(ctx: SimContext, token: string): Session | undef
   const session = ctx.store.sessions.get(token);
   if (session) return session.expires_at === 0 || session.expires_at > ctx.now() ? session : undefined;
   for (const accessToken of ctx.store.accessTokens.values()) {
-    if (accessToken.token === token && accessToken.is_active) {
-      return {id: `pat-${accessToken.id}`, token, user_id: accessToken.user_id, create_at: 0, expires_at: 0, csrf_token: '', kind: 'access_token'};
-    }
+    if (accessToken.token !== token || !accessToken.is_active) continue;
+    // app/session.go createSessionForUserAccessToken: with EnableUserAccessTokens
+    // off, only bots' tokens still work (web/context.go SessionRequired agrees).
+    const owner = ctx.store.users.get(accessToken.user_id);
+    if (!ctx.config.ServiceSettings.EnableUserAccessTokens && !owner?.is_bot) return undefined;
+    return {id: `pat-${accessToken.id}`, token, user_id: accessToken.user_id, create_at: 0, expires_at: 0, csrf_token: '', kind: 'access_token'};
   }
   return undefined;
 }
@@ -70,6 +73,6 @@ export function requireCaller(ctx: SimContext, request: FastifyRequest): Caller 
 
 export function requireSystemAdmin(ctx: SimContext, request: FastifyRequest): Caller {
   const caller = requireCaller(ctx, request);
-  if (!isSystemAdmin(caller.user)) throw mmErrors.permission('this action');
+  if (!isSystemAdmin(caller.user)) throw mmErrors.permissionTo(caller.user.id, 'manage_system');
   return caller;
 }

@@ -1,4 +1,9 @@
 import type {RouteModule} from '../server';
+import {channelLifecycleRoutes} from './channels/lifecycle';
+import {channelMemberRoutes} from './channels/members';
 
-// Routes of api4/channels.go (and related) — being implemented.
-export const channelsRoutes: RouteModule = () => undefined;
+// /api/v4/channels (api4/channel.go).
+export const channelsRoutes: RouteModule = (app, ctx) => {
+  channelLifecycleRoutes(app, ctx);
+  channelMemberRoutes(app, ctx);
+};

@@ -1,4 +1,57 @@
+import type {FastifyReply, FastifyRequest} from 'fastify';
+import {MmError} from '../errors';
+import {queryParams} from '../request';
 import type {RouteModule} from '../server';
+import {presentPost} from '../services/posts';
+import type {User} from '../store/entities';
+import {channelMemberIds, findUserByUsername} from '../store/store';
 
-// Routes of api4/inspection.go (and related) — being implemented.
-export const inspectionRoutes: RouteModule = () => undefined;
+// NOT PART OF MATTERMOST. The simulator's inspection API for tests and the
+// sandbox, kept apart from /api/v4 under /__sim/: no authentication, and only
+// answered on loopback so it cannot leak beyond the machine.
+//
+//   GET  /__sim/dms?user=<username>           posts others sent the user in DMs, oldest first
+//   GET  /__sim/ephemerals?user=<username>    ephemeral posts delivered to the user, oldest first
+//   GET  /__sim/integration-requests          outgoing calls to command/action/dialog URLs
+//   POST /__sim/reset-inspection              forgets ephemerals and integration requests
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+export const inspectionRoutes: RouteModule = (app, ctx) => {
+  const guard = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!LOOPBACK.has(request.socket.remoteAddress ?? '')) {
+      await reply.status(403).send({id: 'sim.inspection.loopback_only', message: 'The simulator inspection API only answers on loopback.', detailed_error: '', request_id: request.id, status_code: 403});
+    }
+  };
+
+  const userFromQuery = (request: FastifyRequest): User => {
+    const username = queryParams(request).user ?? '';
+    if (username === '') throw new MmError(400, 'sim.inspection.user_required', 'Give ?user=<username>.');
+    const user = findUserByUsername(ctx.store, username);
+    if (!user) throw new MmError(404, 'sim.inspection.unknown_user', `No user named ${username}.`);
+    return user;
+  };
+
+  app.get('/__sim/dms', {onRequest: guard}, async (request) => {
+    const user = userFromQuery(request);
+    const dmChannelIds = new Set([...ctx.store.channels.values()].filter((channel) => channel.type === 'D' && channelMemberIds(ctx.store, channel.id).includes(user.id)).map((channel) => channel.id));
+    return [...ctx.store.posts.values()]
+      .filter((post) => dmChannelIds.has(post.channel_id) && post.user_id !== user.id && post.delete_at === 0)
+      .sort((a, b) => a.create_at - b.create_at)
+      .map(presentPost);
+  });
+
+  app.get('/__sim/ephemerals', {onRequest: guard}, async (request) => {
+    const user = userFromQuery(request);
+    return ctx.inspection.ephemerals.filter((entry) => entry.user_id === user.id).map((entry) => presentPost(entry.post));
+  });
+
+  app.get('/__sim/integration-requests', {onRequest: guard}, async () => ctx.inspection.integrationRequests);
+
+  app.post('/__sim/reset-inspection', {onRequest: guard}, async () => {
+    // Emptied in place: other modules hold these arrays.
+    ctx.inspection.ephemerals.length = 0;
+    ctx.inspection.integrationRequests.length = 0;
+    return {status: 'OK'};
+  });
+};

@@ -1,4 +1,12 @@
 import type {RouteModule} from '../server';
+import {postCreateRoutes} from './posts/create';
+import {postEditRoutes} from './posts/edit';
+import {postReadRoutes} from './posts/read';
 
-// Routes of api4/posts.go (and related) — being implemented.
-export const postsRoutes: RouteModule = () => undefined;
+// /api/v4/posts and /channels/{id}/posts (api4/post.go). Every post leaves
+// through presentPost, which strips action integrations.
+export const postsRoutes: RouteModule = (app, ctx) => {
+  postCreateRoutes(app, ctx);
+  postReadRoutes(app, ctx);
+  postEditRoutes(app, ctx);
+};

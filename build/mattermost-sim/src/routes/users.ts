@@ -1,4 +1,15 @@
 import type {RouteModule} from '../server';
+import {userMembershipRoutes} from './users/memberships';
+import {userReadRoutes} from './users/read';
+import {sessionRoutes} from './users/session';
+import {userTokenRoutes} from './users/tokens';
+import {userWriteRoutes} from './users/write';
 
-// Routes of api4/users.go (and related) — being implemented.
-export const usersRoutes: RouteModule = () => undefined;
+// /api/v4/users (api4/user.go and the user-scoped routes of team.go, channel.go).
+export const usersRoutes: RouteModule = (app, ctx) => {
+  sessionRoutes(app, ctx);
+  userReadRoutes(app, ctx);
+  userWriteRoutes(app, ctx);
+  userTokenRoutes(app, ctx);
+  userMembershipRoutes(app, ctx);
+};

@@ -1,5 +1,6 @@
 import type {SimContext} from '../context';
 import {MmError} from '../errors';
+import {createHash} from 'node:crypto';
 import type {Channel, ChannelType, Team} from '../store/entities';
 import {findChannelByName, memberKey} from '../store/store';
 
@@ -83,21 +84,42 @@ export function addChannelMember(ctx: SimContext, channelId: string, userId: str
     scheme_user: !guest,
     scheme_admin: options.admin ?? false,
   });
-  if (!options.silent) {
-    // api4 addChannelMember → app.postJoinChannelMessage + user_added to the channel.
-    ctx.hub.publish('user_added', {user_id: userId, team_id: channel.team_id}, {channel_id: channelId});
-  }
+  if (!options.silent) publishUserAdded(ctx, channel, userId);
+}
+
+/**
+ * app/channel.go AddUserToChannel sends `user_added` twice: to the channel
+ * (minus the new member) and to the new member, so either side learns of it
+ * whatever their cache of memberships says.
+ */
+function publishUserAdded(ctx: SimContext, channel: Channel, userId: string): void {
+  const data = {user_id: userId, team_id: channel.team_id};
+  ctx.hub.publish('user_added', data, {channel_id: channel.id, omit_users: {[userId]: true}});
+  ctx.hub.publish('user_added', data, {channel_id: channel.id, user_id: userId});
 }
 
 export function removeChannelMember(ctx: SimContext, channelId: string, userId: string, removerId: string): void {
   const key = memberKey(channelId, userId);
   if (!ctx.store.channelMembers.has(key)) throw new MmError(404, 'app.channel.get_member.missing.app_error', 'No channel member found for that user ID and channel ID.');
-  // Two events, as in app/channel.go removeUserFromChannel: the channel learns
-  // who left; the removed user learns which channel (sent before the removal
-  // so the channel broadcast still reaches... everyone but them).
-  ctx.hub.publish('user_removed', {channel_id: channelId, remover_id: removerId}, {user_id: userId});
   ctx.store.channelMembers.delete(key);
+  // app/channel.go removeUserFromChannel: after the removal, the channel learns
+  // who left; then the removed user (no longer a member, so addressed
+  // directly) learns which channel.
   ctx.hub.publish('user_removed', {user_id: userId, remover_id: removerId}, {channel_id: channelId});
+  ctx.hub.publish('user_removed', {channel_id: channelId, remover_id: removerId}, {user_id: userId});
+}
+
+/**
+ * app/channel.go DeleteChannel (archive): sets delete_at and announces
+ * `channel_deleted` {channel_id, delete_at} — to the team for an open
+ * channel, to its members otherwise.
+ */
+export function archiveChannel(ctx: SimContext, channel: Channel): Channel {
+  const deleteAt = ctx.now();
+  const archived: Channel = {...channel, delete_at: deleteAt, update_at: deleteAt};
+  ctx.store.channels.set(channel.id, archived);
+  ctx.hub.publish('channel_deleted', {channel_id: channel.id, delete_at: deleteAt}, channel.type === 'O' ? {team_id: channel.team_id} : {channel_id: channel.id});
+  return archived;
 }
 
 /** The DM channel between two users (created on first use), named `<idA>__<idB>` with ids sorted. */
@@ -108,5 +130,30 @@ export function directChannel(ctx: SimContext, userA: string, userB: string): Ch
   const channel = createChannel(ctx, {team_id: '', name, display_name: '', type: 'D', creator_id: userA});
   addChannelMember(ctx, channel.id, first, {silent: true});
   if (second !== first) addChannelMember(ctx, channel.id, second, {silent: true});
+  return channel;
+}
+
+/** model.GetGroupNameFromUserIds: the sha1 of the sorted member ids. */
+export function groupChannelName(userIds: string[]): string {
+  const hash = createHash('sha1');
+  for (const id of [...userIds].sort()) hash.update(id);
+  return hash.digest('hex');
+}
+
+/**
+ * The group message channel of 3–8 users (app/channel.go CreateGroupChannel):
+ * found by its name if it exists, else created with every user a member and
+ * the usernames, sorted, as display name.
+ */
+export function groupChannel(ctx: SimContext, userIds: string[], creatorId: string): Channel {
+  const unique = [...new Set(userIds)];
+  if (unique.length < 3 || unique.length > 8) throw new MmError(400, 'api.channel.create_group.bad_size.app_error', 'Group message channels must contain at least 3 and no more than 8 users.');
+  const users = unique.map((id) => ctx.store.users.get(id));
+  if (users.some((user) => user === undefined)) throw new MmError(400, 'api.channel.create_group.bad_user.app_error', 'One of the provided users does not exist.');
+  const name = groupChannelName(unique);
+  for (const channel of ctx.store.channels.values()) if (channel.type === 'G' && channel.name === name) return channel;
+  const displayName = users.map((user) => user?.username ?? '').sort().join(', ');
+  const channel = createChannel(ctx, {team_id: '', name, display_name: displayName, type: 'G', creator_id: creatorId});
+  for (const id of unique) addChannelMember(ctx, channel.id, id, {silent: true});
   return channel;
 }

@@ -34,13 +34,21 @@ export function presentPost(post: Post): Post {
 
 export function createPost(ctx: SimContext, input: NewPost): Post {
   const channel = ctx.store.channels.get(input.channel_id);
-  if (!channel || channel.delete_at !== 0) throw new MmError(400, 'api.post.create_post.channel_not_found', 'Unable to find the channel.');
+  // app/post.go CreatePostMissingChannel / CreatePostAsUser.
+  if (!channel) throw new MmError(404, 'app.channel.get.existing.app_error', 'Unable to find the existing channel.');
+  if (channel.delete_at !== 0) throw new MmError(400, 'api.post.create_post.can_not_post_to_deleted.error', 'Can not post to deleted channel.');
   if (input.root_id) {
+    // app/post.go CreatePost: the root must exist (deleted roots are gone), be
+    // in the same channel, and not itself be a reply. CreatePostAsUser turns
+    // the channel mismatch's 500 into a 400.
     const root = ctx.store.posts.get(input.root_id);
-    if (!root || root.delete_at !== 0 || root.channel_id !== input.channel_id) {
-      throw new MmError(400, 'api.post.create_post.root_id.app_error', 'Invalid RootId parameter.');
-    }
+    if (!root || root.delete_at !== 0) throw new MmError(400, 'api.post.create_post.root_id.app_error', 'Invalid RootId parameter.');
+    if (root.channel_id !== input.channel_id) throw new MmError(400, 'api.post.create_post.channel_root_id.app_error', 'Invalid ChannelId for RootId parameter.');
+    if (root.root_id !== '') throw new MmError(400, 'api.post.create_post.root_id.app_error', 'Invalid RootId parameter.');
   }
+  const author = ctx.store.users.get(input.user_id);
+  // app/post.go CreatePost marks every bot's post.
+  const props = author?.is_bot ? {...input.props, from_bot: 'true'} : (input.props ?? {});
   const now = ctx.now();
   const post: Post = {
     id: ctx.ids(),
@@ -55,7 +63,7 @@ export function createPost(ctx: SimContext, input: NewPost): Post {
     original_id: '',
     message: input.message ?? '',
     type: input.type ?? '',
-    props: input.props ?? {},
+    props,
     hashtags: '',
     pending_post_id: input.pending_post_id ?? '',
     reply_count: 0,
@@ -68,6 +76,13 @@ export function createPost(ctx: SimContext, input: NewPost): Post {
   }
   channel.last_post_at = now;
   channel.total_msg_count += 1;
+  // app/post.go CreatePostAsUser: the author has now seen the channel —
+  // unless the post came from a bot or a webhook.
+  const authorMember = ctx.store.channelMembers.get(`${channel.id}:${post.user_id}`);
+  if (authorMember && !('from_bot' in props) && !('from_webhook' in props)) {
+    authorMember.msg_count = channel.total_msg_count;
+    authorMember.last_viewed_at = now;
+  }
   const sender = ctx.store.users.get(post.user_id);
   ctx.hub.publish(
     'posted',
@@ -124,5 +139,47 @@ export function sendEphemeral(ctx: SimContext, userId: string, input: Pick<Post,
   };
   ctx.inspection.ephemerals.push({user_id: userId, post});
   ctx.hub.publish('ephemeral_message', {post: JSON.stringify(presentPost(post))}, {user_id: userId, channel_id: input.channel_id});
+  return post;
+}
+
+/**
+ * app/post.go UpdatePost with SafeUpdate off (PUT /posts/{id}, PATCH):
+ * edit_at moves only when the message (or the attachments) change; props,
+ * is_pinned are replaced as given. System messages cannot be edited.
+ */
+export function editPost(ctx: SimContext, id: string, changes: Partial<Pick<Post, 'message' | 'props' | 'is_pinned'>>): Post {
+  const existing = ctx.store.posts.get(id);
+  if (!existing || existing.delete_at !== 0) throw new MmError(400, 'api.post.update_post.find.app_error', 'We couldn\'t find the existing post or comment to update.');
+  if (existing.type.startsWith('system_')) throw new MmError(400, 'api.post.update_post.system_message.app_error', 'Unable to update system message.');
+  const channel = ctx.store.channels.get(existing.channel_id);
+  if (channel && channel.delete_at !== 0) throw new MmError(400, 'api.post.update_post.can_not_update_post_in_deleted.error', 'Can not update a post in a deleted channel.');
+  const messageChanged = changes.message !== undefined && changes.message !== existing.message;
+  const attachmentsChanged = changes.props !== undefined && JSON.stringify(changes.props.attachments) !== JSON.stringify(existing.props.attachments);
+  return updatePost(ctx, id, changes, {markEdited: messageChanged || attachmentsChanged});
+}
+
+/**
+ * app/post.go DeletePost: a soft delete of the post and, for a root, its
+ * replies. `post_deleted` carries the post JSON as it was before; the copy
+ * for admins adds `delete_by`.
+ */
+export function deletePost(ctx: SimContext, id: string, deleterId: string): Post {
+  const post = ctx.store.posts.get(id);
+  if (!post || post.delete_at !== 0) throw new MmError(404, 'app.post.get.app_error', 'Unable to get the post.');
+  const channel = ctx.store.channels.get(post.channel_id);
+  if (channel && channel.delete_at !== 0) throw new MmError(400, 'api.post.delete_post.can_not_delete_post_in_deleted.error', 'Can not delete a post in a deleted channel.');
+  const now = ctx.now();
+  for (const candidate of ctx.store.posts.values()) {
+    if ((candidate.id === id || candidate.root_id === id) && candidate.delete_at === 0) {
+      ctx.store.posts.set(candidate.id, {...candidate, delete_at: now, update_at: now, props: {...candidate.props, deleteBy: deleterId}});
+    }
+  }
+  if (post.root_id) {
+    const root = ctx.store.posts.get(post.root_id);
+    if (root) root.reply_count = Math.max(0, root.reply_count - 1);
+  }
+  const postJson = JSON.stringify(presentPost(post));
+  ctx.hub.publish('post_deleted', {post: postJson}, {channel_id: post.channel_id, contains_sanitized_data: true});
+  ctx.hub.publish('post_deleted', {post: postJson, delete_by: deleterId}, {channel_id: post.channel_id, contains_sensitive_data: true});
   return post;
 }

@@ -166,7 +166,13 @@ export interface InstalledPlugin {
   manifest: {id: string; version: string; name: string; webapp?: {bundle_path: string}; [key: string]: unknown};
   /** Absolute path of the bundle on disk; read on every request so rebuilds show up. */
   bundleFile: string;
-  /** Directory whose files are served at /plugins/<id>/assets/ (optional). */
+  /**
+   * The bundle's `assets/` directory. Mattermost does not serve it over HTTP
+   * (only the plugin's server part reads it); kept so the sandbox can describe
+   * the plugin as a real bundle would.
+   */
   assetsDir?: string;
+  /** The bundle's `public/` directory, served at /plugins/<id>/public/ (app/plugin_requests.go). */
+  publicDir?: string;
   enabled: boolean;
 }
