@@ -27,7 +27,8 @@ module.exports = {
       displayName: 'mattermost-sim',
       rootDir: '<rootDir>/build/mattermost-sim',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/src/**/*.test.ts'],
+      // Harness tests that need a DOM say so with a @jest-environment docblock.
+      testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/harness/**/*.test.{ts,tsx}'],
       transform,
     },
     {
@@ -35,7 +36,15 @@ module.exports = {
       rootDir: '<rootDir>/build',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/mattermost-sim/'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/mattermost-sim/', '<rootDir>/e2e/'],
+      transform,
+    },
+    {
+      // A real headless Chromium against the sandbox (build/e2e/browser.ts).
+      displayName: 'e2e',
+      rootDir: '<rootDir>/build/e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/**/*.e2e.test.ts'],
       transform,
     },
   ],

@@ -1,12 +1,11 @@
-import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {type Browser, chromium, type Page} from 'playwright-core';
 
-// Debian's Chromium, driven by playwright-core (no browser download). The
-// flags keep it off the network: this machine reaches only package registries.
+// Debian's Chromium, driven by playwright-core (no browser download), headless.
+// The flags keep it off the network: this machine reaches only package registries.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export const screenshotDir = join(__dirname, '..', '..', 'test-results');
 
@@ -16,17 +15,10 @@ export interface TestBrowser {
 }
 
 export async function launchBrowser(): Promise<TestBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), 'baton-chromium-'));
-  // launchPersistentContext would own the profile; a plain launch with our
-  // own --user-data-dir keeps every run fresh and lets us delete it.
-  const browser = await chromium.launch({executablePath: CHROMIUM, args: [...FLAGS, `--user-data-dir=${profile}`], ignoreDefaultArgs: ['--headless=old']});
-  return {
-    browser,
-    async close() {
-      await browser.close();
-      rmSync(profile, {recursive: true, force: true});
-    },
-  };
+  // A plain launch gets a fresh temporary --user-data-dir from playwright,
+  // deleted again on close: no state leaks between runs.
+  const browser = await chromium.launch({executablePath: CHROMIUM, headless: true, args: FLAGS});
+  return {browser, close: () => browser.close()};
 }
 
 /** Runs a browser step; on failure saves a full-page screenshot named after the test. */

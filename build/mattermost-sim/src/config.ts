@@ -21,6 +21,8 @@ export interface SimConfig {
   /** What non-admins see of other users (app/user.go SanitizeProfile). */
   PrivacySettings: {ShowEmailAddress: boolean; ShowFullName: boolean};
   PluginSettings: {Enable: boolean};
+  /** DisableAppBar false (the default) shows plugin icons in the App Bar. */
+  ExperimentalSettings: {DisableAppBar: boolean};
 }
 
 export type SimConfigPatch = {[K in keyof SimConfig]?: Partial<SimConfig[K]>};
@@ -40,6 +42,7 @@ export function defaultConfig(siteUrl: string): SimConfig {
     },
     PrivacySettings: {ShowEmailAddress: true, ShowFullName: true},
     PluginSettings: {Enable: true},
+    ExperimentalSettings: {DisableAppBar: false},
   };
 }
 
@@ -48,6 +51,7 @@ export function applyConfigPatch(config: SimConfig, patch: SimConfigPatch): SimC
     ServiceSettings: {...config.ServiceSettings, ...patch.ServiceSettings},
     PrivacySettings: {...config.PrivacySettings, ...patch.PrivacySettings},
     PluginSettings: {...config.PluginSettings, ...patch.PluginSettings},
+    ExperimentalSettings: {...config.ExperimentalSettings, ...patch.ExperimentalSettings},
   };
 }
 
@@ -73,6 +77,7 @@ export const configPatchSchema = z.object({
     .optional(),
   PrivacySettings: z.object({ShowEmailAddress: z.boolean(), ShowFullName: z.boolean()}).partial().optional(),
   PluginSettings: z.object({Enable: z.boolean()}).partial().optional(),
+  ExperimentalSettings: z.object({DisableAppBar: z.boolean()}).partial().optional(),
 });
 
 /**
@@ -98,6 +103,9 @@ export function clientConfig(config: SimConfig, serverVersion: string, limited: 
     EnableBotAccountCreation: String(service.EnableBotAccountCreation),
     SiteURL: service.SiteURL.replace(/\/+$/, ''),
     SiteName: 'Mattermost',
+    DefaultClientLocale: 'en',
+    // Limited config too: the webapp decides whether to load plugins before login.
+    PluginsEnabled: String(config.PluginSettings.Enable),
   };
   if (limited) return limitedConfig;
   return {
@@ -106,5 +114,6 @@ export function clientConfig(config: SimConfig, serverVersion: string, limited: 
     EnablePostUsernameOverride: String(service.EnablePostUsernameOverride),
     EnablePostIconOverride: String(service.EnablePostIconOverride),
     EnableUserAccessTokens: String(service.EnableUserAccessTokens),
+    DisableAppBar: String(config.ExperimentalSettings.DisableAppBar),
   };
 }

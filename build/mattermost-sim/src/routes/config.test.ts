@@ -37,8 +37,11 @@ describe('config (api4/config.go)', () => {
     const limited = await call<Record<string, string>>(sim, 'GET', '/api/v4/config/client?format=old');
     expect(limited.body).toMatchObject({SiteURL: sim.url, Version: '11.1.0', EnableBotAccountCreation: 'false'});
     expect(limited.body).not.toHaveProperty('EnableCommands');
+    // config/client.go: PluginsEnabled is in the limited config, DisableAppBar only once logged in.
+    expect(limited.body).toMatchObject({PluginsEnabled: 'true'});
+    expect(limited.body).not.toHaveProperty('DisableAppBar');
     const full = await call<Record<string, string>>(sim, 'GET', '/api/v4/config/client?format=old', {token: org.alice.token});
-    expect(full.body).toMatchObject({EnableCommands: 'true', EnableUserAccessTokens: 'false', EnablePostUsernameOverride: 'false'});
+    expect(full.body).toMatchObject({EnableCommands: 'true', EnableUserAccessTokens: 'false', EnablePostUsernameOverride: 'false', PluginsEnabled: 'true', DisableAppBar: 'false'});
     expect(Object.values(full.body).every((value) => typeof value === 'string')).toBe(true);
     const noFormat = await call(sim, 'GET', '/api/v4/config/client');
     expect(noFormat.body).toMatchObject({id: 'api.config.client.old_format.app_error', status_code: 501});
