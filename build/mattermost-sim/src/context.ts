@@ -21,4 +21,9 @@ export interface SimContext {
   inspection: InspectionLog;
   /** e.g. 11.1.0; sent as X-Version-Id like the real server. */
   serverVersion: string;
+  /**
+   * This server's own key (Mattermost's AsymmetricSigningKey / PostActionCookieSecret):
+   * signs trigger ids and seals post-action cookies. New per simulator instance.
+   */
+  serverSecret: Buffer;
 }

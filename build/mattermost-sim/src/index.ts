@@ -1,3 +1,4 @@
+import {randomBytes} from 'node:crypto';
 import type {AddressInfo} from 'node:net';
 import {applyConfigPatch, defaultConfig, type SimConfigPatch} from './config';
 import type {SimContext} from './context';
@@ -66,6 +67,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     now: options.now ?? Date.now,
     inspection: {ephemerals: [], integrationRequests: []},
     serverVersion: options.serverVersion ?? '11.1.0',
+    serverSecret: randomBytes(32),
   };
   const app = buildSimulatorServer(ctx, routeModules);
   attachWebSocket(app, ctx);

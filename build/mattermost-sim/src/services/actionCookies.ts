@@ -2,7 +2,6 @@ import {createCipheriv, createDecipheriv, randomBytes} from 'node:crypto';
 import {z} from 'zod';
 import type {SimContext} from '../context';
 import {marshalGoJson} from '../outbound/goEncoding';
-import type {SimStore} from '../store/store';
 import {goMap, goSlice, goString} from './goJson';
 import type {MessageAttachment} from './messageAttachments';
 
@@ -15,16 +14,6 @@ import type {MessageAttachment} from './messageAttachments';
 
 export const RETAINED_PROP_KEYS = ['from_webhook', 'override_username', 'override_icon_url'] as const;
 
-const secrets = new WeakMap<SimStore, Buffer>();
-
-function secretFor(store: SimStore): Buffer {
-  let secret = secrets.get(store);
-  if (!secret) {
-    secret = randomBytes(32);
-    secrets.set(store, secret);
-  }
-  return secret;
-}
 
 export const postActionCookieSchema = z.object({
   type: goString,
@@ -41,7 +30,7 @@ export type PostActionCookie = z.output<typeof postActionCookieSchema>;
 
 export function encryptCookie(ctx: SimContext, plain: string): string {
   const nonce = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', secretFor(ctx.store), nonce);
+  const cipher = createCipheriv('aes-256-gcm', ctx.serverSecret, nonce);
   const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);
   return Buffer.concat([nonce, sealed]).toString('base64');
 }
@@ -50,7 +39,7 @@ export function encryptCookie(ctx: SimContext, plain: string): string {
 export function decryptCookie(ctx: SimContext, encoded: string): string {
   const combined = Buffer.from(encoded, 'base64');
   if (combined.length < 12 + 16) throw new Error('cookie too short');
-  const decipher = createDecipheriv('aes-256-gcm', secretFor(ctx.store), combined.subarray(0, 12));
+  const decipher = createDecipheriv('aes-256-gcm', ctx.serverSecret, combined.subarray(0, 12));
   decipher.setAuthTag(combined.subarray(combined.length - 16));
   return Buffer.concat([decipher.update(combined.subarray(12, combined.length - 16)), decipher.final()]).toString('utf8');
 }

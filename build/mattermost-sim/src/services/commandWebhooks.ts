@@ -1,6 +1,8 @@
 import type {SimContext} from '../context';
 import {MmError} from '../errors';
-import type {SimStore} from '../store/store';
+import type {CommandWebhook} from '../store/entities';
+
+export type {CommandWebhook};
 
 // The response_url of a slash command (server/channels/app/webhook.go
 // CreateCommandWebhook / HandleCommandWebhook, model/command_webhook.go,
@@ -11,36 +13,16 @@ import type {SimStore} from '../store/store';
 export const COMMAND_WEBHOOK_LIFETIME_MS = 30 * 60 * 1000;
 export const COMMAND_WEBHOOK_MAX_USES = 5;
 
-export interface CommandWebhook {
-  id: string;
-  commandId: string;
-  userId: string;
-  channelId: string;
-  rootId: string;
-  createAt: number;
-  useCount: number;
-}
-
-const hooksByStore = new WeakMap<SimStore, Map<string, CommandWebhook>>();
-
-function hooksOf(store: SimStore): Map<string, CommandWebhook> {
-  let hooks = hooksByStore.get(store);
-  if (!hooks) {
-    hooks = new Map();
-    hooksByStore.set(store, hooks);
-  }
-  return hooks;
-}
 
 export function createCommandWebhook(ctx: SimContext, input: Pick<CommandWebhook, 'commandId' | 'userId' | 'channelId' | 'rootId'>): CommandWebhook {
   const hook: CommandWebhook = {...input, id: ctx.ids(), createAt: ctx.now(), useCount: 0};
-  hooksOf(ctx.store).set(hook.id, hook);
+  ctx.store.commandWebhooks.set(hook.id, hook);
   return hook;
 }
 
 /** CommandWebhookStore.Get: unknown or older than the lifetime → not found. */
 export function findCommandWebhook(ctx: SimContext, hookId: string): CommandWebhook {
-  const hook = hooksOf(ctx.store).get(hookId);
+  const hook = ctx.store.commandWebhooks.get(hookId);
   if (!hook || hook.createAt <= ctx.now() - COMMAND_WEBHOOK_LIFETIME_MS) {
     throw new MmError(404, 'app.command_webhook.get.missing', 'Unable to find the webhook.');
   }

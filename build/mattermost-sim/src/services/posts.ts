@@ -32,6 +32,28 @@ export function presentPost(post: Post): Post {
   return {...post, props: {...post.props, attachments: stripped}};
 }
 
+/** A fresh post with Mattermost's defaults for everything not given. */
+function newPost(ctx: SimContext, now: number, fields: Pick<Post, 'user_id' | 'channel_id'> & Partial<Post>): Post {
+  return {
+    id: ctx.ids(),
+    create_at: now,
+    update_at: now,
+    edit_at: 0,
+    delete_at: 0,
+    is_pinned: false,
+    root_id: '',
+    original_id: '',
+    message: '',
+    type: '',
+    props: {},
+    hashtags: '',
+    pending_post_id: '',
+    reply_count: 0,
+    metadata: {},
+    ...fields,
+  };
+}
+
 export function createPost(ctx: SimContext, input: NewPost): Post {
   const channel = ctx.store.channels.get(input.channel_id);
   // app/post.go CreatePostMissingChannel / CreatePostAsUser.
@@ -50,25 +72,16 @@ export function createPost(ctx: SimContext, input: NewPost): Post {
   // app/post.go CreatePost marks every bot's post.
   const props = author?.is_bot ? {...input.props, from_bot: 'true'} : (input.props ?? {});
   const now = ctx.now();
-  const post: Post = {
-    id: ctx.ids(),
-    create_at: now,
-    update_at: now,
-    edit_at: 0,
-    delete_at: 0,
+  const post = newPost(ctx, now, {
     is_pinned: input.is_pinned ?? false,
     user_id: input.user_id,
     channel_id: input.channel_id,
     root_id: input.root_id ?? '',
-    original_id: '',
     message: input.message ?? '',
     type: input.type ?? '',
     props,
-    hashtags: '',
     pending_post_id: input.pending_post_id ?? '',
-    reply_count: 0,
-    metadata: {},
-  };
+  });
   ctx.store.posts.set(post.id, post);
   if (post.root_id) {
     const root = ctx.store.posts.get(post.root_id);
@@ -118,25 +131,14 @@ export function updatePost(ctx: SimContext, id: string, changes: Partial<Pick<Po
  */
 export function sendEphemeral(ctx: SimContext, userId: string, input: Pick<Post, 'channel_id'> & Partial<Pick<Post, 'message' | 'props' | 'root_id' | 'user_id'>>): Post {
   const now = ctx.now();
-  const post: Post = {
-    id: ctx.ids(),
-    create_at: now,
-    update_at: now,
-    edit_at: 0,
-    delete_at: 0,
-    is_pinned: false,
+  const post = newPost(ctx, now, {
     user_id: input.user_id ?? '',
     channel_id: input.channel_id,
     root_id: input.root_id ?? '',
-    original_id: '',
     message: input.message ?? '',
     type: 'system_ephemeral',
     props: input.props ?? {},
-    hashtags: '',
-    pending_post_id: '',
-    reply_count: 0,
-    metadata: {},
-  };
+  });
   ctx.inspection.ephemerals.push({user_id: userId, post});
   ctx.hub.publish('ephemeral_message', {post: JSON.stringify(presentPost(post))}, {user_id: userId, channel_id: input.channel_id});
   return post;

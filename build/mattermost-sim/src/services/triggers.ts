@@ -1,7 +1,6 @@
-import {createHmac, randomBytes} from 'node:crypto';
+import {createHmac} from 'node:crypto';
 import type {SimContext} from '../context';
 import {MmError} from '../errors';
-import type {SimStore} from '../store/store';
 
 // Trigger ids (server/public/model/integration_action.go GenerateTriggerId,
 // DecodeAndVerifyTriggerId). Mattermost hands the integration
@@ -13,19 +12,9 @@ import type {SimStore} from '../store/store';
 // in store.triggers (for inspection); an id it never issued fails the
 // signature check, as a forged one would.
 
-const secrets = new WeakMap<SimStore, Buffer>();
 
-function secretFor(store: SimStore): Buffer {
-  let secret = secrets.get(store);
-  if (!secret) {
-    secret = randomBytes(32);
-    secrets.set(store, secret);
-  }
-  return secret;
-}
-
-function sign(store: SimStore, triggerData: string): string {
-  return createHmac('sha256', secretFor(store)).update(triggerData).digest('base64');
+function sign(ctx: SimContext, triggerData: string): string {
+  return createHmac('sha256', ctx.serverSecret).update(triggerData).digest('base64');
 }
 
 export interface IssuedTrigger {
@@ -40,7 +29,7 @@ export function issueTriggerId(ctx: SimContext, userId: string): IssuedTrigger {
   for (const [id, trigger] of ctx.store.triggers) if (trigger.expiresAt < now) ctx.store.triggers.delete(id);
   const clientTriggerId = ctx.ids();
   const triggerData = `${clientTriggerId}:${userId}:${now}:`;
-  const triggerId = Buffer.from(triggerData + sign(ctx.store, triggerData)).toString('base64');
+  const triggerId = Buffer.from(triggerData + sign(ctx, triggerData)).toString('base64');
   ctx.store.triggers.set(triggerId, {userId, expiresAt: now + ctx.config.ServiceSettings.OutgoingIntegrationRequestsTimeout * 1000});
   return {clientTriggerId, triggerId};
 }
@@ -73,7 +62,7 @@ export function verifyTriggerId(ctx: SimContext, triggerId: string): {clientTrig
   }
   if (!STRICT_BASE64.test(signature)) throw triggerError('base64_decode_failed_signature', 'Failed to decode base64 signature of trigger ID for interactive dialog.');
   const triggerData = `${clientTriggerId}:${userId}:${timestampText}:`;
-  if (signature !== sign(ctx.store, triggerData) || !ctx.store.triggers.has(triggerId)) {
+  if (signature !== sign(ctx, triggerData) || !ctx.store.triggers.has(triggerId)) {
     throw triggerError('verify_signature_failed', 'Signature verification failed of trigger ID for interactive dialog.');
   }
   return {clientTriggerId, userId};

@@ -176,3 +176,14 @@ export interface InstalledPlugin {
   publicDir?: string;
   enabled: boolean;
 }
+
+/** A slash command's response_url (model/command_webhook.go). */
+export interface CommandWebhook {
+  id: string;
+  commandId: string;
+  userId: string;
+  channelId: string;
+  rootId: string;
+  createAt: number;
+  useCount: number;
+}

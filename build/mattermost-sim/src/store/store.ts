@@ -3,6 +3,7 @@ import type {
   Channel,
   ChannelMember,
   Command,
+  CommandWebhook,
   Credentials,
   InstalledPlugin,
   Post,
@@ -31,6 +32,7 @@ export interface SimStore {
   accessTokens: Map<string, UserAccessToken>;
   sessions: Map<string, Session>;
   commands: Map<string, Command>;
+  commandWebhooks: Map<string, CommandWebhook>;
   plugins: Map<string, InstalledPlugin>;
   /** Open interactive-dialog trigger ids → expiry (ms epoch) and user. */
   triggers: Map<string, {userId: string; expiresAt: number}>;
@@ -49,6 +51,7 @@ export function createStore(): SimStore {
     accessTokens: new Map(),
     sessions: new Map(),
     commands: new Map(),
+    commandWebhooks: new Map(),
     plugins: new Map(),
     triggers: new Map(),
   };
