@@ -135,6 +135,12 @@ describe('executing a custom slash command', () => {
     expect(world.sim.ctx.inspection.ephemerals).toHaveLength(0);
   });
 
+  it('passes goto_location through to the caller, whose client navigates there', async () => {
+    world.integration.reply(() => jsonReply({goto_location: 'https://baton.test/board'}));
+    const {body} = await execute(world, '/task board');
+    expect(body).toMatchObject({goto_location: 'https://baton.test/board'});
+  });
+
   it('sends an ephemeral post to the invoker for an ephemeral (or untyped) response with text', async () => {
     world.integration.reply(() => jsonReply({text: 'See <https://x.test|the board>, <!here>', props: {k: 'v'}}));
     await execute(world, '/task', {root_id: ''});
