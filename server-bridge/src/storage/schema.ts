@@ -1,4 +1,4 @@
-import type {ColumnType} from 'kysely';
+import type {ColumnType, Generated} from 'kysely';
 
 // Row types of the tables, as Kysely sees them. Migrations in ./migrations
 // create the tables; keep this file in step with them (the storage tests
@@ -12,4 +12,84 @@ export interface BridgeSettingsTable {
 
 export interface DatabaseSchema {
   bridge_settings: BridgeSettingsTable;
+  task_statuses: TaskStatusesTable;
+  task_key_sequences: TaskKeySequencesTable;
+  tasks: TasksTable;
+  task_deadlines: TaskDeadlinesTable;
+  task_watchers: TaskWatchersTable;
+  task_comments: TaskCommentsTable;
+  task_events: TaskEventsTable;
+}
+
+export interface TaskStatusesTable {
+  id: string;
+  channel_id: string | null;
+  name: string;
+  category: 'open' | 'closed';
+  position: number;
+}
+
+export interface TaskKeySequencesTable {
+  scope: string;
+  prefix: string;
+  next_number: ColumnType<number, number | undefined, number>;
+}
+
+export interface TasksTable {
+  id: string;
+  key: string;
+  channel_id: string | null;
+  title: string;
+  description: string;
+  status_id: string;
+  priority: 'low' | 'normal' | 'high' | 'urgent';
+  holder_id: string | null;
+  creator_id: string;
+  /** ISO date (YYYY-MM-DD); node-postgres returns `date` as text here (see database.ts). */
+  start_date: string | null;
+  parent_id: string | null;
+  labels: string[];
+  case_id: string | null;
+  case_url: string | null;
+  source_post_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+  closed_at: Date | null;
+  version: number;
+  search_terms: string[];
+}
+
+export interface TaskDeadlinesTable {
+  task_id: string;
+  kind: string;
+  due_at: Date;
+  all_day: boolean;
+  time_zone: string;
+}
+
+export interface TaskWatchersTable {
+  task_id: string;
+  user_id: string;
+}
+
+export interface TaskCommentsTable {
+  id: string;
+  task_id: string;
+  author_id: string;
+  body: string;
+  created_at: Date;
+  updated_at: Date;
+  deleted_at: Date | null;
+  search_terms: string[];
+}
+
+export interface TaskEventsTable {
+  id: Generated<string>;
+  task_id: string;
+  actor_id: string;
+  at: Date;
+  kind: string;
+  field: string | null;
+  from_value: ColumnType<unknown, string | null, string | null>;
+  to_value: ColumnType<unknown, string | null, string | null>;
 }
