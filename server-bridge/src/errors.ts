@@ -30,6 +30,11 @@ export const errors = {
   notFound: (what: string) => new AppError(404, 'baton.not_found', `${what} was not found.`),
   routeNotFound: (method: string, url: string) =>
     new AppError(404, 'baton.route_not_found', `No route ${method} ${url}.`),
+  /** For reads: the item is not visible to the caller, so its existence is not revealed. */
+  taskNotFound: (idOrKey: string) => new AppError(404, 'baton.not_found.task', `No task ${idOrKey} that you can see.`),
+  commentNotFound: (id: string) => new AppError(404, 'baton.not_found.comment', `No comment ${id} on this task.`),
+  forbidden: (id: string, message: string) => new AppError(403, `baton.forbidden.${id}`, message),
+  invalid: (id: string, message: string, details?: ErrorDetails) => new AppError(422, `baton.invalid.${id}`, message, details),
   notReady: (reason: string) => new AppError(503, 'baton.not_ready', `The bridge is not ready: ${reason}`),
   internal: () => new AppError(500, 'baton.internal', 'Something went wrong on the bridge; it has been logged.'),
 };

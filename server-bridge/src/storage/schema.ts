@@ -56,7 +56,8 @@ export interface TasksTable {
   updated_at: Date;
   closed_at: Date | null;
   version: number;
-  search_terms: string[];
+  /** Has a database default; the repository fills it (search). */
+  search_terms: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface TaskDeadlinesTable {
@@ -80,7 +81,7 @@ export interface TaskCommentsTable {
   created_at: Date;
   updated_at: Date;
   deleted_at: Date | null;
-  search_terms: string[];
+  search_terms: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface TaskEventsTable {

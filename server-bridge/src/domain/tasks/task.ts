@@ -1,0 +1,112 @@
+// The task as Baton's rules see it. The person who must act next holds the
+// baton (`holderId`); `version` guards every change against silent overwrites.
+
+export type Priority = 'low' | 'normal' | 'high' | 'urgent';
+export type StatusCategory = 'open' | 'closed';
+
+export interface Deadline {
+  /** `legal`, `customer`, `internal` or a custom name. */
+  kind: string;
+  dueAt: Date;
+  /** A date without a time: due at the end of that day in `timeZone`. */
+  allDay: boolean;
+  timeZone: string;
+}
+
+export interface CaseRef {
+  id: string;
+  url: string;
+}
+
+export interface Task {
+  id: string;
+  key: string;
+  channelId: string | null;
+  title: string;
+  description: string;
+  statusId: string;
+  statusCategory: StatusCategory;
+  priority: Priority;
+  holderId: string | null;
+  creatorId: string;
+  startDate: string | null;
+  parentId: string | null;
+  labels: string[];
+  caseRef: CaseRef | null;
+  sourcePostId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  closedAt: Date | null;
+  version: number;
+  deadlines: Deadline[];
+  watcherIds: string[];
+}
+
+/** Who is acting, as Mattermost knows them. */
+export interface Caller {
+  userId: string;
+  /** Mattermost guest account (role system_guest). */
+  guest: boolean;
+}
+
+export interface Comment {
+  id: string;
+  taskId: string;
+  authorId: string;
+  body: string;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+}
+
+export type EventKind =
+  | 'created'
+  | 'field_changed'
+  | 'handed_off'
+  | 'status_changed'
+  | 'commented'
+  | 'comment_edited'
+  | 'comment_deleted'
+  | 'watched'
+  | 'unwatched';
+
+export interface TaskEvent {
+  id: string;
+  taskId: string;
+  actorId: string;
+  at: Date;
+  kind: EventKind;
+  field: string | null;
+  from: unknown;
+  to: unknown;
+}
+
+/** What a new task needs; defaults are applied by the service. */
+export interface TaskDraft {
+  title: string;
+  description?: string;
+  channelId?: string | null;
+  holderId?: string | null;
+  priority?: Priority;
+  statusId?: string;
+  deadlines?: Deadline[];
+  startDate?: string | null;
+  parentId?: string | null;
+  labels?: string[];
+  caseRef?: CaseRef | null;
+  sourcePostId?: string | null;
+  watcherIds?: string[];
+}
+
+/** Editable fields; holder and status change through handoff and transition. */
+export interface TaskChanges {
+  title?: string;
+  description?: string;
+  priority?: Priority;
+  /** Per kind: a deadline to set, or null to remove that kind. */
+  deadlines?: Record<string, Omit<Deadline, 'kind'> | null>;
+  startDate?: string | null;
+  parentId?: string | null;
+  labels?: string[];
+  caseRef?: CaseRef | null;
+}

@@ -1,0 +1,288 @@
+import {randomUUID} from 'node:crypto';
+import {AppError, errors} from '../../errors';
+import {prefixCandidates} from './keyPrefix';
+import type {ChannelAccess, Clock, NewTaskRow, TaskReads, TaskStore, TaskWrites} from './ports';
+import type {Caller, Comment, Deadline, Task, TaskChanges, TaskDraft, TaskEvent} from './task';
+import {canEditFields, canMoveBaton, canSee} from './visibility';
+
+// Every change to a task: checked against visibility, applied only on the
+// expected version, and recorded in the timeline in the same transaction.
+
+export class StaleVersionError extends AppError {
+  constructor(readonly current: Task) {
+    super(409, 'baton.conflict.version', `Task ${current.key} was changed by someone else (now version ${current.version}); reload it and apply your change again.`);
+  }
+}
+
+export interface TaskServiceDeps {
+  store: TaskStore;
+  access: ChannelAccess;
+  clock: Clock;
+  newId?: () => string;
+}
+
+type Tx = TaskReads & TaskWrites;
+type NewEvent = Omit<TaskEvent, 'id'>;
+
+export function createTaskService({store, access, clock, newId = randomUUID}: TaskServiceDeps) {
+  const event = (task: Pick<Task, 'id'>, caller: Caller, at: Date, kind: NewEvent['kind'], field: string | null, from: unknown, to: unknown): NewEvent => ({
+    taskId: task.id,
+    actorId: caller.userId,
+    at,
+    kind,
+    field,
+    from,
+    to,
+  });
+
+  /** The task if the caller may see it; otherwise "not found" (existence is not revealed). */
+  async function visibleTask(reads: TaskReads, caller: Caller, idOrKey: string): Promise<Task> {
+    const task = await reads.findTask(idOrKey);
+    if (!task || !(await canSee(task, caller, access))) throw errors.taskNotFound(idOrKey);
+    return task;
+  }
+
+  async function reread(tx: Tx, id: string): Promise<Task> {
+    const task = await tx.findTask(id);
+    if (!task) throw errors.taskNotFound(id);
+    return task;
+  }
+
+  async function requireHolderAllowed(task: Pick<Task, 'channelId'>, holderId: string | null): Promise<void> {
+    if (holderId && task.channelId && !(await access.isMember(holderId, task.channelId))) {
+      throw errors.invalid('holder', 'The holder must be a member of the task’s channel.', {field: 'holderId'});
+    }
+  }
+
+  async function checkVersion(tx: Tx, task: Task, expectedVersion: number | undefined): Promise<number> {
+    const version = expectedVersion ?? task.version;
+    if (version !== task.version) throw new StaleVersionError(task);
+    return version;
+  }
+
+  async function commit(tx: Tx, task: Task, version: number, changes: Partial<NewTaskRow>, events: NewEvent[]): Promise<Task> {
+    if (!(await tx.updateTask(task.id, version, {...changes, updatedAt: clock.now(), version: version + 1}))) {
+      throw new StaleVersionError(await reread(tx, task.id));
+    }
+    await tx.appendEvents(events);
+    return reread(tx, task.id);
+  }
+
+  return {
+    async get(caller: Caller, idOrKey: string): Promise<Task> {
+      return visibleTask(store, caller, idOrKey);
+    },
+
+    async create(caller: Caller, draft: TaskDraft): Promise<Task> {
+      const channelId = draft.channelId ?? null;
+      if (channelId && !(await access.isMember(caller.userId, channelId))) {
+        throw errors.forbidden('channel', 'You can create tasks only in channels you are a member of.');
+      }
+      if (!channelId && caller.guest) throw errors.forbidden('guest_personal', 'Guests can create tasks only in their channels.');
+      const holderId = draft.holderId ?? null;
+      await requireHolderAllowed({channelId}, holderId);
+      const now = clock.now();
+      return store.transaction(async (tx) => {
+        let parentId: string | null = null;
+        if (draft.parentId) {
+          const parent = await visibleTask(tx, caller, draft.parentId);
+          if (parent.channelId !== channelId) throw errors.invalid('parent', 'A sub-task must be in the same channel as its parent.', {field: 'parentId'});
+          parentId = parent.id;
+        }
+        const statusId = draft.statusId ?? 'open';
+        const category = await tx.statusCategory(statusId);
+        if (!category) throw errors.invalid('status', `Unknown status ${statusId}.`, {field: 'statusId'});
+        const scope = channelId ? `channel:${channelId}` : `user:${caller.userId}`;
+        const name = channelId ? await access.channelName(channelId) : await access.username(caller.userId);
+        const key = await tx.nextKey(scope, prefixCandidates(name, channelId ? 'TASK' : 'MY'));
+        const row: NewTaskRow = {
+          id: newId(),
+          key,
+          channelId,
+          title: draft.title.trim(),
+          description: draft.description ?? '',
+          statusId,
+          priority: draft.priority ?? 'normal',
+          holderId,
+          creatorId: caller.userId,
+          startDate: draft.startDate ?? null,
+          parentId,
+          labels: [...new Set(draft.labels ?? [])],
+          caseRef: draft.caseRef ?? null,
+          sourcePostId: draft.sourcePostId ?? null,
+          createdAt: now,
+          updatedAt: now,
+          closedAt: category === 'closed' ? now : null,
+          version: 1,
+        };
+        await tx.insertTask(row);
+        for (const deadline of draft.deadlines ?? []) await tx.setDeadline(row.id, deadline);
+        // The creator and the holder follow the task from the start.
+        await tx.addWatchers(row.id, [caller.userId, ...(holderId ? [holderId] : []), ...(draft.watcherIds ?? [])]);
+        await tx.appendEvents([event(row, caller, now, 'created', null, null, {key, title: row.title, holderId, statusId})]);
+        return reread(tx, row.id);
+      });
+    },
+
+    async patch(caller: Caller, idOrKey: string, expectedVersion: number | undefined, changes: TaskChanges): Promise<Task> {
+      return store.transaction(async (tx) => {
+        const task = await visibleTask(tx, caller, idOrKey);
+        if (!canEditFields(task, caller)) throw errors.forbidden('edit', 'Guests can edit only tasks they created.');
+        const version = await checkVersion(tx, task, expectedVersion);
+        const now = clock.now();
+        const events: NewEvent[] = [];
+        const row: Partial<NewTaskRow> = {};
+        const scalar = <K extends 'title' | 'description' | 'priority' | 'startDate'>(field: K, next: NewTaskRow[K] | undefined) => {
+          if (next === undefined || next === task[field]) return;
+          row[field] = next;
+          events.push(event(task, caller, now, 'field_changed', field, task[field], next));
+        };
+        scalar('title', changes.title?.trim());
+        scalar('description', changes.description);
+        scalar('priority', changes.priority);
+        scalar('startDate', changes.startDate);
+        if (changes.labels !== undefined) {
+          const labels = [...new Set(changes.labels)];
+          if (labels.join('\n') !== task.labels.join('\n')) {
+            row.labels = labels;
+            events.push(event(task, caller, now, 'field_changed', 'labels', task.labels, labels));
+          }
+        }
+        if (changes.caseRef !== undefined && JSON.stringify(changes.caseRef) !== JSON.stringify(task.caseRef)) {
+          row.caseRef = changes.caseRef;
+          events.push(event(task, caller, now, 'field_changed', 'caseRef', task.caseRef, changes.caseRef));
+        }
+        if (changes.parentId !== undefined && changes.parentId !== task.parentId) {
+          if (changes.parentId) {
+            if (changes.parentId === task.id || changes.parentId === task.key) throw errors.invalid('parent', 'A task cannot be its own parent.', {field: 'parentId'});
+            const parent = await visibleTask(tx, caller, changes.parentId);
+            if (parent.channelId !== task.channelId) throw errors.invalid('parent', 'A sub-task must be in the same channel as its parent.', {field: 'parentId'});
+            row.parentId = parent.id;
+          } else {
+            row.parentId = null;
+          }
+          events.push(event(task, caller, now, 'field_changed', 'parentId', task.parentId, row.parentId));
+        }
+        for (const [kind, next] of Object.entries(changes.deadlines ?? {})) {
+          const current = task.deadlines.find((deadline) => deadline.kind === kind);
+          if (next === null) {
+            if (!current) continue;
+            await tx.removeDeadline(task.id, kind);
+            events.push(event(task, caller, now, 'field_changed', `deadline:${kind}`, deadlineValue(current), null));
+          } else if (!current || deadlineValue(current) !== deadlineValue({kind, ...next})) {
+            await tx.setDeadline(task.id, {kind, ...next});
+            events.push(event(task, caller, now, 'field_changed', `deadline:${kind}`, current ? deadlineValue(current) : null, deadlineValue({kind, ...next})));
+          }
+        }
+        if (events.length === 0) return task;
+        return commit(tx, task, version, row, events);
+      });
+    },
+
+    async handOff(caller: Caller, idOrKey: string, input: {toUserId: string; comment?: string; expectedVersion?: number}): Promise<Task> {
+      return store.transaction(async (tx) => {
+        const task = await visibleTask(tx, caller, idOrKey);
+        if (!canMoveBaton(task, caller)) throw errors.forbidden('handoff', 'Guests can hand off only tasks they created or hold.');
+        const version = await checkVersion(tx, task, input.expectedVersion);
+        if (input.toUserId === task.holderId) return task;
+        await requireHolderAllowed(task, input.toUserId);
+        const now = clock.now();
+        await tx.addWatchers(task.id, [input.toUserId]);
+        const events: NewEvent[] = [event(task, caller, now, 'handed_off', 'holderId', task.holderId, input.toUserId)];
+        if (input.comment?.trim()) {
+          const comment = newComment(task.id, caller, input.comment.trim(), now);
+          await tx.insertComment(comment);
+          events.push(event(task, caller, now, 'commented', null, null, {commentId: comment.id}));
+        }
+        return commit(tx, task, version, {holderId: input.toUserId}, events);
+      });
+    },
+
+    async transition(caller: Caller, idOrKey: string, input: {statusId: string; comment?: string; expectedVersion?: number}): Promise<Task> {
+      return store.transaction(async (tx) => {
+        const task = await visibleTask(tx, caller, idOrKey);
+        if (!canMoveBaton(task, caller)) throw errors.forbidden('status', 'Guests can change the status only of tasks they created or hold.');
+        const version = await checkVersion(tx, task, input.expectedVersion);
+        if (input.statusId === task.statusId) return task;
+        const category = await tx.statusCategory(input.statusId);
+        if (!category) throw errors.invalid('status', `Unknown status ${input.statusId}.`, {field: 'statusId'});
+        const now = clock.now();
+        const events: NewEvent[] = [event(task, caller, now, 'status_changed', 'statusId', task.statusId, input.statusId)];
+        if (input.comment?.trim()) {
+          const comment = newComment(task.id, caller, input.comment.trim(), now);
+          await tx.insertComment(comment);
+          events.push(event(task, caller, now, 'commented', null, null, {commentId: comment.id}));
+        }
+        const closedAt = category === 'closed' ? (task.closedAt ?? now) : null;
+        return commit(tx, task, version, {statusId: input.statusId, closedAt}, events);
+      });
+    },
+
+    async addComment(caller: Caller, idOrKey: string, body: string): Promise<Comment> {
+      return store.transaction(async (tx) => {
+        const task = await visibleTask(tx, caller, idOrKey);
+        const now = clock.now();
+        const comment = newComment(task.id, caller, body.trim(), now);
+        await tx.insertComment(comment);
+        await tx.appendEvents([event(task, caller, now, 'commented', null, null, {commentId: comment.id})]);
+        return comment;
+      });
+    },
+
+    async editComment(caller: Caller, idOrKey: string, commentId: string, body: string): Promise<Comment> {
+      return store.transaction(async (tx) => {
+        const task = await visibleTask(tx, caller, idOrKey);
+        const comment = await tx.findComment(task.id, commentId);
+        if (!comment || comment.deletedAt) throw errors.commentNotFound(commentId);
+        if (comment.authorId !== caller.userId) throw errors.forbidden('comment_author', 'Only the author can edit a comment.');
+        const now = clock.now();
+        await tx.updateComment(comment.id, {body: body.trim(), updatedAt: now});
+        await tx.appendEvents([event(task, caller, now, 'comment_edited', null, {commentId, body: comment.body}, {commentId, body: body.trim()})]);
+        return {...comment, body: body.trim(), updatedAt: now};
+      });
+    },
+
+    async deleteComment(caller: Caller, idOrKey: string, commentId: string): Promise<void> {
+      await store.transaction(async (tx) => {
+        const task = await visibleTask(tx, caller, idOrKey);
+        const comment = await tx.findComment(task.id, commentId);
+        if (!comment || comment.deletedAt) throw errors.commentNotFound(commentId);
+        if (comment.authorId !== caller.userId) throw errors.forbidden('comment_author', 'Only the author can delete a comment.');
+        const now = clock.now();
+        await tx.updateComment(comment.id, {deletedAt: now, updatedAt: now});
+        await tx.appendEvents([event(task, caller, now, 'comment_deleted', null, {commentId}, null)]);
+      });
+    },
+
+    async comments(caller: Caller, idOrKey: string): Promise<Comment[]> {
+      const task = await visibleTask(store, caller, idOrKey);
+      return (await store.listComments(task.id)).filter((comment) => !comment.deletedAt);
+    },
+
+    async setWatching(caller: Caller, idOrKey: string, watching: boolean): Promise<Task> {
+      return store.transaction(async (tx) => {
+        const task = await visibleTask(tx, caller, idOrKey);
+        const now = clock.now();
+        const changed = watching ? (await tx.addWatchers(task.id, [caller.userId])).length > 0 : await tx.removeWatcher(task.id, caller.userId);
+        if (changed) await tx.appendEvents([event(task, caller, now, watching ? 'watched' : 'unwatched', null, null, null)]);
+        return reread(tx, task.id);
+      });
+    },
+
+    async timeline(caller: Caller, idOrKey: string): Promise<TaskEvent[]> {
+      const task = await visibleTask(store, caller, idOrKey);
+      return store.timeline(task.id);
+    },
+  };
+
+  function newComment(taskId: string, caller: Caller, body: string, now: Date): Comment {
+    return {id: newId(), taskId, authorId: caller.userId, body, createdAt: now, updatedAt: now, deletedAt: null};
+  }
+}
+
+export type TaskService = ReturnType<typeof createTaskService>;
+
+/** A deadline as the timeline records it. */
+function deadlineValue(deadline: Deadline): string {
+  return `${deadline.dueAt.toISOString()}${deadline.allDay ? ' (all day)' : ''} ${deadline.timeZone}`;
+}

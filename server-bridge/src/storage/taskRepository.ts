@@ -1,0 +1,203 @@
+import {type Insertable, type Kysely, type Selectable, sql, type Transaction, type Updateable} from 'kysely';
+import type {NewTaskRow, TaskReads, TaskStore, TaskWrites} from '../domain/tasks/ports';
+import type {Comment, Deadline, EventKind, Task, TaskEvent} from '../domain/tasks/task';
+import type {DatabaseSchema} from './schema';
+
+// The task store on either engine. Reads assemble a Task from its row, status
+// category, deadlines and watchers; writes run inside the caller's
+// transaction so a change and its timeline events commit together.
+
+type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
+
+export function createTaskRepository(db: Kysely<DatabaseSchema>): TaskStore {
+  return {
+    ...readsOn(db),
+    transaction: (work) => db.transaction().execute((trx) => work({...readsOn(trx), ...writesOn(trx)})),
+  };
+}
+
+function readsOn(db: Db): TaskReads {
+  return {
+    async findTask(idOrKey) {
+      const row = await db
+        .selectFrom('tasks as t')
+        .innerJoin('task_statuses as s', 's.id', 't.status_id')
+        .selectAll('t')
+        // `date` would become a local-midnight Date in node-postgres; keep the calendar date.
+        .select([sql<string | null>`to_char(t.start_date, 'YYYY-MM-DD')`.as('start_day'), 's.category'])
+        .where((where) => where.or([where('t.id', '=', idOrKey), where('t.key', '=', idOrKey.toUpperCase())]))
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const [deadlines, watchers] = await Promise.all([
+        db.selectFrom('task_deadlines').selectAll().where('task_id', '=', row.id).orderBy('kind').execute(),
+        db.selectFrom('task_watchers').select('user_id').where('task_id', '=', row.id).orderBy('user_id').execute(),
+      ]);
+      const task: Task = {
+        id: row.id,
+        key: row.key,
+        channelId: row.channel_id,
+        title: row.title,
+        description: row.description,
+        statusId: row.status_id,
+        statusCategory: row.category,
+        priority: row.priority,
+        holderId: row.holder_id,
+        creatorId: row.creator_id,
+        startDate: row.start_day,
+        parentId: row.parent_id,
+        labels: row.labels,
+        caseRef: row.case_id ? {id: row.case_id, url: row.case_url ?? ''} : null,
+        sourcePostId: row.source_post_id,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        closedAt: row.closed_at,
+        version: row.version,
+        deadlines: deadlines.map((deadline): Deadline => ({kind: deadline.kind, dueAt: deadline.due_at, allDay: deadline.all_day, timeZone: deadline.time_zone})),
+        watcherIds: watchers.map((watcher) => watcher.user_id),
+      };
+      return task;
+    },
+    async findComment(taskId, commentId) {
+      const row = await db.selectFrom('task_comments').selectAll().where('task_id', '=', taskId).where('id', '=', commentId).executeTakeFirst();
+      return row ? toComment(row) : undefined;
+    },
+    async listComments(taskId) {
+      const rows = await db.selectFrom('task_comments').selectAll().where('task_id', '=', taskId).orderBy('created_at').orderBy('id').execute();
+      return rows.map(toComment);
+    },
+    async timeline(taskId) {
+      const rows = await db.selectFrom('task_events').selectAll().where('task_id', '=', taskId).orderBy('id').execute();
+      return rows.map(
+        (row): TaskEvent => ({id: String(row.id), taskId: row.task_id, actorId: row.actor_id, at: row.at, kind: row.kind as EventKind, field: row.field, from: row.from_value, to: row.to_value}),
+      );
+    },
+  };
+}
+
+function writesOn(db: Transaction<DatabaseSchema>): TaskWrites {
+  return {
+    async nextKey(scope, prefixCandidates) {
+      const existing = await db.selectFrom('task_key_sequences').select('prefix').where('scope', '=', scope).executeTakeFirst();
+      if (!existing) {
+        for (const prefix of prefixCandidates) {
+          // DO NOTHING on any conflict: a taken prefix must not abort the transaction.
+          const inserted = await db.insertInto('task_key_sequences').values({scope, prefix}).onConflict((conflict) => conflict.doNothing()).executeTakeFirst();
+          if ((inserted.numInsertedOrUpdatedRows ?? 0n) > 0n) break;
+          if (await db.selectFrom('task_key_sequences').select('scope').where('scope', '=', scope).executeTakeFirst()) break;
+        }
+      }
+      const allocated = await db
+        .updateTable('task_key_sequences')
+        .set({next_number: sql<number>`next_number + 1`})
+        .where('scope', '=', scope)
+        .returning(['prefix', sql<number>`next_number - 1`.as('number')])
+        .executeTakeFirst();
+      if (!allocated) throw new Error(`no free key prefix for ${scope}`);
+      return `${allocated.prefix}-${allocated.number}`;
+    },
+    async statusCategory(statusId) {
+      const row = await db.selectFrom('task_statuses').select('category').where('id', '=', statusId).executeTakeFirst();
+      return row?.category;
+    },
+    async insertTask(task) {
+      // Every column is present: NewTaskRow is a whole task.
+      await db.insertInto('tasks').values(toRow(task) as Insertable<DatabaseSchema['tasks']>).execute();
+    },
+    async updateTask(id, expectedVersion, changes) {
+      const result = await db.updateTable('tasks').set(toRow(changes)).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+    async setDeadline(taskId, deadline) {
+      const values = {task_id: taskId, kind: deadline.kind, due_at: deadline.dueAt, all_day: deadline.allDay, time_zone: deadline.timeZone};
+      await db
+        .insertInto('task_deadlines')
+        .values(values)
+        .onConflict((conflict) => conflict.columns(['task_id', 'kind']).doUpdateSet({due_at: values.due_at, all_day: values.all_day, time_zone: values.time_zone}))
+        .execute();
+    },
+    async removeDeadline(taskId, kind) {
+      await db.deleteFrom('task_deadlines').where('task_id', '=', taskId).where('kind', '=', kind).execute();
+    },
+    async addWatchers(taskId, userIds) {
+      const unique = [...new Set(userIds)];
+      if (unique.length === 0) return [];
+      const inserted = await db
+        .insertInto('task_watchers')
+        .values(unique.map((userId) => ({task_id: taskId, user_id: userId})))
+        .onConflict((conflict) => conflict.doNothing())
+        .returning('user_id')
+        .execute();
+      return inserted.map((row) => row.user_id);
+    },
+    async removeWatcher(taskId, userId) {
+      const result = await db.deleteFrom('task_watchers').where('task_id', '=', taskId).where('user_id', '=', userId).executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+    async insertComment(comment) {
+      await db
+        .insertInto('task_comments')
+        .values({id: comment.id, task_id: comment.taskId, author_id: comment.authorId, body: comment.body, created_at: comment.createdAt, updated_at: comment.updatedAt, deleted_at: comment.deletedAt})
+        .execute();
+    },
+    async updateComment(id, changes) {
+      await db
+        .updateTable('task_comments')
+        .set({
+          updated_at: changes.updatedAt,
+          ...(changes.body !== undefined ? {body: changes.body} : {}),
+          ...(changes.deletedAt !== undefined ? {deleted_at: changes.deletedAt} : {}),
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+    async appendEvents(events) {
+      if (events.length === 0) return;
+      await db
+        .insertInto('task_events')
+        .values(
+          events.map((event) => ({
+            task_id: event.taskId,
+            actor_id: event.actorId,
+            at: event.at,
+            kind: event.kind,
+            field: event.field,
+            // jsonb goes as JSON text; node-postgres would turn arrays into PostgreSQL arrays.
+            from_value: event.from === undefined || event.from === null ? null : JSON.stringify(event.from),
+            to_value: event.to === undefined || event.to === null ? null : JSON.stringify(event.to),
+          })),
+        )
+        .execute();
+    },
+  };
+}
+
+/** Domain fields → column values, for whichever fields are present. */
+function toRow(task: Partial<NewTaskRow>) {
+  const row: Updateable<DatabaseSchema['tasks']> = {};
+  if (task.id !== undefined) row.id = task.id;
+  if (task.key !== undefined) row.key = task.key;
+  if (task.channelId !== undefined) row.channel_id = task.channelId;
+  if (task.title !== undefined) row.title = task.title;
+  if (task.description !== undefined) row.description = task.description;
+  if (task.statusId !== undefined) row.status_id = task.statusId;
+  if (task.priority !== undefined) row.priority = task.priority;
+  if (task.holderId !== undefined) row.holder_id = task.holderId;
+  if (task.creatorId !== undefined) row.creator_id = task.creatorId;
+  if (task.startDate !== undefined) row.start_date = task.startDate;
+  if (task.parentId !== undefined) row.parent_id = task.parentId;
+  if (task.labels !== undefined) row.labels = task.labels;
+  if (task.caseRef !== undefined) {
+    row.case_id = task.caseRef?.id ?? null;
+    row.case_url = task.caseRef?.url ?? null;
+  }
+  if (task.sourcePostId !== undefined) row.source_post_id = task.sourcePostId;
+  if (task.createdAt !== undefined) row.created_at = task.createdAt;
+  if (task.updatedAt !== undefined) row.updated_at = task.updatedAt;
+  if (task.closedAt !== undefined) row.closed_at = task.closedAt;
+  if (task.version !== undefined) row.version = task.version;
+  return row;
+}
+
+function toComment(row: Selectable<DatabaseSchema['task_comments']>): Comment {
+  return {id: row.id, taskId: row.task_id, authorId: row.author_id, body: row.body, createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at};
+}

@@ -1,0 +1,192 @@
+import {AppError} from '../errors';
+import type {ChannelAccess} from '../domain/tasks/ports';
+import type {Caller} from '../domain/tasks/task';
+import {createTaskService, StaleVersionError, type TaskService} from '../domain/tasks/taskService';
+import {engineNames, freshStorage, type TestStorage} from '../testing/engines';
+import {type Database, openDatabase} from './database';
+import {createTaskRepository} from './taskRepository';
+
+// The task service on a real store, on both engines: keys, versions, the
+// timeline, handoffs and the visibility matrix of DESIGN.md.
+
+/** Channel membership as Mattermost would answer it, kept in memory. */
+function membershipOf(channels: Record<string, {name: string; members: string[]}>, usernames: Record<string, string>): ChannelAccess {
+  return {
+    isMember: async (userId, channelId) => channels[channelId]?.members.includes(userId) ?? false,
+    channelName: async (channelId) => channels[channelId]?.name,
+    username: async (userId) => usernames[userId],
+  };
+}
+
+const sato: Caller = {userId: 'sato', guest: false};
+const tanaka: Caller = {userId: 'tanaka', guest: false};
+const smith: Caller = {userId: 'smith', guest: false};
+const kim: Caller = {userId: 'kim', guest: true};
+const outsider: Caller = {userId: 'outsider', guest: false};
+
+const channels = {
+  patents: {name: 'patents', members: ['sato', 'tanaka', 'smith']},
+  acme: {name: 'client-acme', members: ['sato', 'smith', 'kim']},
+  other: {name: 'patents', members: ['sato']},
+};
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError');
+}
+
+describe.each(engineNames)('tasks on the %s engine', (engine) => {
+  let storage: TestStorage;
+  let database: Database;
+  let service: TaskService;
+  let clock = new Date('2026-11-20T09:00:00Z');
+
+  beforeAll(async () => {
+    storage = await freshStorage(engine);
+    database = await openDatabase(storage.config);
+    service = createTaskService({
+      store: createTaskRepository(database.db),
+      access: membershipOf(channels, {sato: 'sato', tanaka: 'tanaka', smith: 'smith', kim: 'guest.kim'}),
+      clock: {now: () => clock},
+    });
+  });
+  afterAll(async () => {
+    await database?.close();
+    await storage?.cleanup();
+  });
+  beforeEach(() => {
+    clock = new Date(clock.getTime() + 60_000);
+  });
+
+  it('creates a task with a channel key, the creator and holder watching, and a `created` event', async () => {
+    const task = await service.create(tanaka, {title: '  Response to office action  ', channelId: 'patents', holderId: 'sato', labels: ['oa', 'oa'], caseRef: {id: 'P-2026-0142', url: 'https://ip.example/cases/P-2026-0142'}});
+    expect(task).toMatchObject({key: 'PATENT-1', title: 'Response to office action', holderId: 'sato', creatorId: 'tanaka', statusId: 'open', statusCategory: 'open', priority: 'normal', labels: ['oa'], version: 1, watcherIds: ['sato', 'tanaka']});
+    expect((await service.create(tanaka, {title: 'Second', channelId: 'patents'})).key).toBe('PATENT-2');
+    // Another channel with the same name gets its own prefix.
+    expect((await service.create(sato, {title: 'Elsewhere', channelId: 'other'})).key).toBe('PATEN2-1');
+    expect((await service.create(sato, {title: 'Mine'})).key).toBe('SATO-1');
+    const timeline = await service.timeline(tanaka, task.key);
+    expect(timeline.map((event) => event.kind)).toEqual(['created']);
+  });
+
+  it('finds a task by id or by key in any case', async () => {
+    const task = await service.create(tanaka, {title: 'Find me', channelId: 'patents'});
+    expect((await service.get(sato, task.id)).key).toBe(task.key);
+    expect((await service.get(sato, task.key.toLowerCase())).id).toBe(task.id);
+  });
+
+  it('records exactly one event per changed field and bumps the version once per patch', async () => {
+    const task = await service.create(tanaka, {title: 'Draft', channelId: 'patents'});
+    const patched = await service.patch(sato, task.key, 1, {
+      title: 'Draft response',
+      priority: 'high',
+      description: 'Client wants claim 3 kept.',
+      deadlines: {legal: {dueAt: new Date('2027-01-20T14:59:59Z'), allDay: true, timeZone: 'Asia/Tokyo'}},
+      startDate: '2026-11-21',
+      labels: ['oa', 'jp'],
+    });
+    expect(patched).toMatchObject({version: 2, title: 'Draft response', priority: 'high', startDate: '2026-11-21', labels: ['oa', 'jp']});
+    expect(patched.deadlines).toEqual([{kind: 'legal', dueAt: new Date('2027-01-20T14:59:59Z'), allDay: true, timeZone: 'Asia/Tokyo'}]);
+    const fields = (await service.timeline(sato, task.key)).filter((event) => event.kind === 'field_changed').map((event) => event.field);
+    expect(fields.sort()).toEqual(['deadline:legal', 'description', 'labels', 'priority', 'startDate', 'title']);
+    // Nothing changed: no event, no new version.
+    expect((await service.patch(sato, task.key, 2, {title: 'Draft response'})).version).toBe(2);
+    const removed = await service.patch(sato, task.key, 2, {deadlines: {legal: null}});
+    expect(removed.deadlines).toEqual([]);
+    expect(removed.version).toBe(3);
+  });
+
+  it('refuses a stale version with 409 and the current task, never overwriting', async () => {
+    const task = await service.create(tanaka, {title: 'Contended', channelId: 'patents'});
+    await service.patch(sato, task.key, 1, {title: 'Sato was first'});
+    const error = await rejection(service.patch(smith, task.key, 1, {title: 'Smith was second'}));
+    expect(error).toBeInstanceOf(StaleVersionError);
+    expect(error.status).toBe(409);
+    expect((error as StaleVersionError).current).toMatchObject({title: 'Sato was first', version: 2});
+  });
+
+  it('lets exactly one of two concurrent patches on the same version win', async () => {
+    const task = await service.create(tanaka, {title: 'Race', channelId: 'patents'});
+    const results = await Promise.allSettled([service.patch(sato, task.key, 1, {title: 'A'}), service.patch(smith, task.key, 1, {title: 'B'})]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason).toBeInstanceOf(StaleVersionError);
+    expect((await service.get(sato, task.key)).version).toBe(2);
+  });
+
+  it('hands the baton over with a comment: holder, watcher, event and comment', async () => {
+    const task = await service.create(tanaka, {title: 'Draft the response', channelId: 'patents', holderId: 'tanaka'});
+    const handed = await service.handOff(tanaka, task.key, {toUserId: 'sato', comment: 'Client wants claim 3 kept.'});
+    expect(handed).toMatchObject({holderId: 'sato', version: 2});
+    expect(handed.watcherIds).toContain('sato');
+    const events = await service.timeline(sato, task.key);
+    expect(events.find((event) => event.kind === 'handed_off')).toMatchObject({field: 'holderId', from: 'tanaka', to: 'sato', actorId: 'tanaka'});
+    expect((await service.comments(sato, task.key)).map((comment) => comment.body)).toEqual(['Client wants claim 3 kept.']);
+    const notMember = await rejection(service.handOff(sato, task.key, {toUserId: 'outsider'}));
+    expect(notMember.id).toBe('baton.invalid.holder');
+  });
+
+  it('closes a task on a closed status and reopens it', async () => {
+    const task = await service.create(tanaka, {title: 'File it', channelId: 'patents'});
+    const done = await service.transition(sato, task.key, {statusId: 'done'});
+    expect(done).toMatchObject({statusId: 'done', statusCategory: 'closed', closedAt: clock});
+    const reopened = await service.transition(sato, task.key, {statusId: 'in_progress'});
+    expect(reopened).toMatchObject({statusCategory: 'open', closedAt: null});
+    expect((await rejection(service.transition(sato, task.key, {statusId: 'nope'}))).id).toBe('baton.invalid.status');
+  });
+
+  describe('visibility', () => {
+    it('hides a channel task from non-members as "not found", for reads and writes', async () => {
+      const task = await service.create(tanaka, {title: 'Internal', channelId: 'patents'});
+      const attempts = [() => service.get(outsider, task.key), () => service.patch(outsider, task.key, 1, {title: 'x'}), () => service.addComment(outsider, task.key, 'hi'), () => service.timeline(kim, task.key)];
+      for (const attempt of attempts) expect((await rejection(attempt())).status).toBe(404);
+    });
+
+    it('shows a personal task only to its creator, holder and watchers, never to guests', async () => {
+      const task = await service.create(sato, {title: 'Personal', holderId: 'tanaka'});
+      await service.get(sato, task.key);
+      await service.get(tanaka, task.key);
+      expect((await rejection(service.get(smith, task.key))).status).toBe(404);
+      await service.setWatching(tanaka, task.key, true);
+      const shared = await service.handOff(sato, task.key, {toUserId: 'kim'});
+      expect(shared.holderId).toBe('kim');
+      expect((await rejection(service.get(kim, task.key))).status).toBe(404);
+    });
+
+    it('lets a guest see and comment on tasks of their channel, but change only their own', async () => {
+      const agencyTask = await service.create(smith, {title: 'Design brief', channelId: 'acme'});
+      await service.get(kim, agencyTask.key);
+      await service.addComment(kim, agencyTask.key, 'Please use our new logo.');
+      expect((await rejection(service.patch(kim, agencyTask.key, 1, {title: 'Mine now'}))).status).toBe(403);
+      expect((await rejection(service.transition(kim, agencyTask.key, {statusId: 'done'}))).status).toBe(403);
+      const request = await service.create(kim, {title: 'New banner, please', channelId: 'acme'});
+      expect((await service.patch(kim, request.key, 1, {priority: 'high'})).priority).toBe('high');
+      expect((await rejection(service.create(kim, {title: 'Personal'}))).status).toBe(403);
+      expect((await rejection(service.create(kim, {title: 'Elsewhere', channelId: 'patents'}))).status).toBe(403);
+    });
+  });
+
+  it('lets only the author edit or delete a comment, and keeps both in the timeline', async () => {
+    const task = await service.create(tanaka, {title: 'Discuss', channelId: 'patents'});
+    const comment = await service.addComment(sato, task.key, 'First thought');
+    expect((await rejection(service.editComment(tanaka, task.key, comment.id, 'Hijack'))).status).toBe(403);
+    expect((await rejection(service.deleteComment(tanaka, task.key, comment.id))).status).toBe(403);
+    expect((await service.editComment(sato, task.key, comment.id, 'Second thought')).body).toBe('Second thought');
+    await service.deleteComment(sato, task.key, comment.id);
+    expect(await service.comments(sato, task.key)).toEqual([]);
+    expect((await service.timeline(sato, task.key)).map((event) => event.kind)).toEqual(['created', 'commented', 'comment_edited', 'comment_deleted']);
+  });
+
+  it('keeps sub-tasks in their parent’s channel', async () => {
+    const parent = await service.create(tanaka, {title: 'Office action response', channelId: 'patents'});
+    const child = await service.create(tanaka, {title: 'Step 1', channelId: 'patents', parentId: parent.key});
+    expect(child.parentId).toBe(parent.id);
+    expect((await rejection(service.create(smith, {title: 'Wrong channel', channelId: 'acme', parentId: parent.key}))).id).toBe('baton.invalid.parent');
+    expect((await rejection(service.patch(tanaka, parent.key, 1, {parentId: parent.key}))).id).toBe('baton.invalid.parent');
+  });
+});
