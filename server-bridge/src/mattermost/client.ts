@@ -31,8 +31,14 @@ export class MattermostRequestError extends Error {
   }
 }
 
+export const mattermostChannelSchema = z.object({id: z.string(), name: z.string(), display_name: z.string().default(''), type: z.string(), team_id: z.string().default('')});
+export type MattermostChannel = z.infer<typeof mattermostChannelSchema>;
+
 export interface MattermostClient {
   getUser(userId: string): Promise<MattermostUser>;
+  getChannel(channelId: string): Promise<MattermostChannel>;
+  /** Whether the user is a member: Mattermost answers 404 for a non-member. */
+  isChannelMember(channelId: string, userId: string): Promise<boolean>;
 }
 
 export function createMattermostClient(options: {url: string; botToken: string; fetch?: typeof fetch; timeoutMs?: number}): MattermostClient {
@@ -54,5 +60,15 @@ export function createMattermostClient(options: {url: string; botToken: string; 
 
   return {
     getUser: async (userId) => mattermostUserSchema.parse(await getJson(`/users/${encodeURIComponent(userId)}`)),
+    getChannel: async (channelId) => mattermostChannelSchema.parse(await getJson(`/channels/${encodeURIComponent(channelId)}`)),
+    async isChannelMember(channelId, userId) {
+      try {
+        await getJson(`/channels/${encodeURIComponent(channelId)}/members/${encodeURIComponent(userId)}`);
+        return true;
+      } catch (error) {
+        if (error instanceof MattermostRequestError && error.status === 404) return false;
+        throw error;
+      }
+    },
   };
 }

@@ -10,7 +10,7 @@ import type {ConnectionSource} from './connection';
 export function createUserLocales(deps: {
   connection: ConnectionSource;
   logger: Logger;
-  clientFor?: (url: string, botToken: string) => MattermostClient;
+  clientFor?: (url: string, botToken: string) => Pick<MattermostClient, 'getUser'>;
   ttlMs?: number;
   now?: () => number;
 }): (userId: string) => Promise<string> {

@@ -1,0 +1,49 @@
+import {startSimulator, type RunningSimulator} from '../../../build/mattermost-sim/src/index';
+import {seedDemoOrganisation, type DemoOrganisation} from '../../../build/mattermost-sim/src/seed/demoOrganisation';
+import {removeChannelMember} from '../../../build/mattermost-sim/src/services/channels';
+import {createAccessToken, createBot, updateUser} from '../../../build/mattermost-sim/src/services/users';
+import {createChannelAccess} from './channelAccess';
+
+// Membership as the bridge learns it from Mattermost (the simulator, over
+// real HTTP), with the bot's system-admin reach into private channels.
+
+describe('channel access through Mattermost', () => {
+  let sim: RunningSimulator;
+  let org: DemoOrganisation;
+  let access: ReturnType<typeof createChannelAccess>;
+
+  beforeAll(async () => {
+    sim = await startSimulator({idSeed: 'channel-access'});
+    org = seedDemoOrganisation(sim.ctx);
+    const bot = createBot(sim.ctx, {username: 'baton', owner_id: org.users.admin?.id ?? ''});
+    updateUser(sim.ctx, bot.user_id, {roles: 'system_user system_admin'});
+    const token = createAccessToken(sim.ctx, bot.user_id, 'bridge').token;
+    access = createChannelAccess({connection: {get: async () => ({url: sim.url, botUserId: bot.user_id, botToken: token, commandTokens: []})}});
+  });
+  afterAll(() => sim.stop());
+
+  const id = (name: string) => org.channels[name]?.id ?? '';
+  const user = (name: string) => org.users[name]?.id ?? '';
+
+  it('answers membership of open and private channels, and keeps guests to their own', async () => {
+    expect(await access.isMember(user('sato'), id('patents'))).toBe(true);
+    expect(await access.isMember(user('ivanova'), id('partners-only'))).toBe(true);
+    expect(await access.isMember(user('smith'), id('partners-only'))).toBe(false);
+    expect(await access.isMember(user('guest.kim'), id('client-acme'))).toBe(true);
+    expect(await access.isMember(user('guest.kim'), id('patents'))).toBe(false);
+  });
+
+  it('names channels and users for key prefixes', async () => {
+    expect(await access.channelName(id('partners-only'))).toBe('partners-only');
+    expect(await access.username(user('tanaka'))).toBe('tanaka');
+    expect(await access.channelName('nosuchchannelid0000000000a')).toBeUndefined();
+  });
+
+  it('caches an answer until told to forget it', async () => {
+    expect(await access.isMember(user('li'), id('patents'))).toBe(true);
+    removeChannelMember(sim.ctx, id('patents'), user('li'), user('admin'));
+    expect(await access.isMember(user('li'), id('patents'))).toBe(true);
+    access.forget(id('patents'), user('li'));
+    expect(await access.isMember(user('li'), id('patents'))).toBe(false);
+  });
+});
