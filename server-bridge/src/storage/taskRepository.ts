@@ -24,13 +24,19 @@ function readsOn(db: Db): TaskReads {
         .innerJoin('task_statuses as s', 's.id', 't.status_id')
         .selectAll('t')
         // `date` would become a local-midnight Date in node-postgres; keep the calendar date.
-        .select([sql<string | null>`to_char(t.start_date, 'YYYY-MM-DD')`.as('start_day'), 's.category'])
+        .select([sql<string | null>`to_char(t.start_date, 'YYYY-MM-DD')`.as('start_day'), 's.category', 's.name as status_name'])
         .where((where) => where.or([where('t.id', '=', idOrKey), where('t.key', '=', idOrKey.toUpperCase())]))
         .executeTakeFirst();
       if (!row) return undefined;
-      const [deadlines, watchers] = await Promise.all([
+      const [deadlines, watchers, children] = await Promise.all([
         db.selectFrom('task_deadlines').selectAll().where('task_id', '=', row.id).orderBy('kind').execute(),
         db.selectFrom('task_watchers').select('user_id').where('task_id', '=', row.id).orderBy('user_id').execute(),
+        db
+          .selectFrom('tasks as c')
+          .innerJoin('task_statuses as cs', 'cs.id', 'c.status_id')
+          .select([sql<number>`count(*)::int`.as('total'), sql<number>`(count(*) filter (where cs.category = 'closed'))::int`.as('done')])
+          .where('c.parent_id', '=', row.id)
+          .executeTakeFirstOrThrow(),
       ]);
       const task: Task = {
         id: row.id,
@@ -39,6 +45,7 @@ function readsOn(db: Db): TaskReads {
         title: row.title,
         description: row.description,
         statusId: row.status_id,
+        statusName: row.status_name,
         statusCategory: row.category,
         priority: row.priority,
         holderId: row.holder_id,
@@ -54,6 +61,7 @@ function readsOn(db: Db): TaskReads {
         version: row.version,
         deadlines: deadlines.map((deadline): Deadline => ({kind: deadline.kind, dueAt: deadline.due_at, allDay: deadline.all_day, timeZone: deadline.time_zone})),
         watcherIds: watchers.map((watcher) => watcher.user_id),
+        progress: children.total > 0 ? {done: children.done, total: children.total} : null,
       };
       return task;
     },

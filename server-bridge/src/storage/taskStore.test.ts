@@ -186,6 +186,10 @@ describe.each(engineNames)('tasks on the %s engine', (engine) => {
     const parent = await service.create(tanaka, {title: 'Office action response', channelId: 'patents'});
     const child = await service.create(tanaka, {title: 'Step 1', channelId: 'patents', parentId: parent.key});
     expect(child.parentId).toBe(parent.id);
+    await service.create(tanaka, {title: 'Step 2', channelId: 'patents', parentId: parent.key});
+    await service.transition(sato, child.key, {statusId: 'done'});
+    expect((await service.get(sato, parent.key)).progress).toEqual({done: 1, total: 2});
+    expect(child.progress).toBeNull();
     expect((await rejection(service.create(smith, {title: 'Wrong channel', channelId: 'acme', parentId: parent.key}))).id).toBe('baton.invalid.parent');
     expect((await rejection(service.patch(tanaka, parent.key, 1, {parentId: parent.key}))).id).toBe('baton.invalid.parent');
   });

@@ -12,7 +12,7 @@ export interface ChannelAccess {
   username(userId: string): Promise<string | undefined>;
 }
 
-export type NewTaskRow = Omit<Task, 'statusCategory' | 'deadlines' | 'watcherIds'>;
+export type NewTaskRow = Omit<Task, 'statusName' | 'statusCategory' | 'deadlines' | 'watcherIds' | 'progress'>;
 
 export interface TaskWrites {
   /** Allocates the next key of a scope, creating its prefix from the candidates on first use. */

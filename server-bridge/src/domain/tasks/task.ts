@@ -25,6 +25,7 @@ export interface Task {
   title: string;
   description: string;
   statusId: string;
+  statusName: string;
   statusCategory: StatusCategory;
   priority: Priority;
   holderId: string | null;
@@ -40,6 +41,8 @@ export interface Task {
   version: number;
   deadlines: Deadline[];
   watcherIds: string[];
+  /** Of a parent: how many sub-tasks are closed; null without sub-tasks. */
+  progress: {done: number; total: number} | null;
 }
 
 /** Who is acting, as Mattermost knows them. */
