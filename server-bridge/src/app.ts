@@ -2,18 +2,28 @@ import type {AddressInfo} from 'node:net';
 import type {BridgeConfig} from './config/config';
 import type {SettingsStore} from './domain/settings';
 import {StartupError, errors} from './errors';
+import {loadOrCreateSigningKey, verifySessionToken} from './http/bridgeSession';
+import {registerOpenApiRoute} from './http/openapi';
+import {registerAuthenticatedRoutes} from './http/requireCaller';
 import {type CommandRouteDeps, registerCommandRoute} from './http/routes/mattermostCommand';
+import {registerTaskRoutes, type TaskRouteDeps} from './http/routes/tasks';
 import {buildHttpServer} from './http/server';
 import type {Logger} from './logging/logger';
+import {createTaskService} from './domain/tasks/taskService';
+import {createChannelAccess} from './mattermost/channelAccess';
 import {connectionFromSettings} from './mattermost/connection';
-import {createUserLocales} from './mattermost/userLocales';
+import {createUserPreferences} from './mattermost/userPreferences';
 import {type Database, openDatabase} from './storage/database';
 import {createSettingsRepository} from './storage/settingsRepository';
+import {createTaskRepository} from './storage/taskRepository';
 
 /** What routes use once the database is open. */
 interface Services {
   settings: SettingsStore;
+  /** Signs and checks the webapp's bridge session tokens. */
+  sessionKey: Uint8Array;
   command: CommandRouteDeps;
+  tasks: TaskRouteDeps;
 }
 
 export interface RunningBridge {
@@ -42,7 +52,11 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
   const server = buildHttpServer({
     logger,
     isStarted: () => services !== undefined,
-    routes: [(http) => registerCommandRoute(http, () => started().command)],
+    routes: [
+      (http) => registerCommandRoute(http, () => started().command),
+      (http) => registerOpenApiRoute(http),
+      (http) => registerAuthenticatedRoutes(http, (token) => verifySessionToken(started().sessionKey, token), (api) => registerTaskRoutes(api, () => started().tasks)),
+    ],
     readiness: {
       async check() {
         if (!database) throw new Error('the database is still opening');
@@ -67,7 +81,10 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
   }
   const settings = createSettingsRepository(database.db);
   const connection = connectionFromSettings(settings);
-  services = {settings, command: {connection, userLocale: createUserLocales({connection, logger})}};
+  const preferences = createUserPreferences({connection, logger});
+  const sessionKey = await loadOrCreateSigningKey(settings);
+  const tasks = createTaskService({store: createTaskRepository(database.db), access: createChannelAccess({connection}), clock: {now: () => new Date()}});
+  services = {settings, sessionKey, command: {connection, userLocale: preferences.locale}, tasks: {tasks, timeZoneOf: preferences.timeZone}};
 
   const url = baseUrl(server.server.address(), config.http);
   logger.info({url, engine: database.engine}, 'bridge ready');

@@ -37,6 +37,24 @@ export const errors = {
   invalid: (id: string, message: string, details?: ErrorDetails) => new AppError(422, `baton.invalid.${id}`, message, details),
   notReady: (reason: string) => new AppError(503, 'baton.not_ready', `The bridge is not ready: ${reason}`),
   internal: () => new AppError(500, 'baton.internal', 'Something went wrong on the bridge; it has been logged.'),
+  /** A request that breaks the REST contract: one line per problem, e.g. `title: must be 1–200 characters`. */
+  invalidRequest: (issues: Array<{field: string; message: string}>) =>
+    new AppError(400, 'baton.bad_request.validation', issues.map(({field, message}) => `${field}: ${message}`).join('; '), {
+      ...(issues[0] ? {field: issues[0].field} : {}),
+      issues,
+    }),
+  /** No valid bridge session; `reason` lets the webapp renew an expired token instead of giving up. */
+  unauthorized: (reason: UnauthorizedReason) =>
+    new AppError(401, 'baton.unauthorized', unauthorizedMessages[reason], {reason}),
+};
+
+export type UnauthorizedReason = 'missing' | 'malformed' | 'expired' | 'bad_signature';
+
+const unauthorizedMessages: Record<UnauthorizedReason, string> = {
+  missing: 'This request needs a Baton session: send it as `Authorization: Bearer <token>` (the webapp gets one with `/task connect`).',
+  malformed: 'The Baton session token is not one this bridge issued; connect again with `/task connect`.',
+  expired: 'The Baton session has expired; connect again with `/task connect` (the webapp renews it by itself).',
+  bad_signature: 'The Baton session token does not verify; it was changed or signed with another key. Connect again with `/task connect`.',
 };
 
 /**

@@ -75,6 +75,14 @@ describe.each(engineNames)('storage on the %s engine', (engine) => {
     expect(values).toEqual(Array.from({length: 40}, (_, i) => i));
   });
 
+  it('keeps the first value when several writers set a missing key at once', async () => {
+    const settings = createSettingsRepository(database.db);
+    const stored = await Promise.all(Array.from({length: 10}, (_, i) => settings.setIfAbsent('made-once', `value-${i}`)));
+    expect(new Set(stored).size).toBe(1);
+    expect(await settings.get('made-once')).toBe(stored[0]);
+    expect(await settings.setIfAbsent('made-once', 'later')).toBe(stored[0]);
+  });
+
   it('keeps its data across a close and reopen', async () => {
     await createSettingsRepository(database.db).set('durable', 'yes');
     await database.close();

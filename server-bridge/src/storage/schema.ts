@@ -94,3 +94,17 @@ export interface TaskEventsTable {
   from_value: ColumnType<unknown, string | null, string | null>;
   to_value: ColumnType<unknown, string | null, string | null>;
 }
+
+// Search text (migration 0003): the normalised text that decides a search
+// match after the GIN-indexed search_terms found the candidates. Written with
+// search_terms by the helpers in taskSearch.ts; optional on insert like
+// search_terms (the column defaults to ''). Declaration merging adds the
+// column to the row types above.
+
+export interface TasksTable {
+  search_text: ColumnType<string, string | undefined, string>;
+}
+
+export interface TaskCommentsTable {
+  search_text: ColumnType<string, string | undefined, string>;
+}

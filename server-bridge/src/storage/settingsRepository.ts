@@ -18,6 +18,15 @@ export function createSettingsRepository(db: Kysely<DatabaseSchema>): SettingsSt
         .onConflict((conflict) => conflict.column('key').doUpdateSet({value: json, updated_at: sql<Date>`now()`}))
         .execute();
     },
+    async setIfAbsent(key, value) {
+      await db
+        .insertInto('bridge_settings')
+        .values({key, value: JSON.stringify(value)})
+        .onConflict((conflict) => conflict.column('key').doNothing())
+        .execute();
+      const row = await db.selectFrom('bridge_settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
+      return row.value as JsonValue;
+    },
     async delete(key) {
       const result = await db.deleteFrom('bridge_settings').where('key', '=', key).executeTakeFirst();
       return result.numDeletedRows > 0n;

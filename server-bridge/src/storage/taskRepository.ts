@@ -2,6 +2,7 @@ import {type Insertable, type Kysely, type Selectable, sql, type Transaction, ty
 import type {NewTaskRow, TaskReads, TaskStore, TaskWrites} from '../domain/tasks/ports';
 import type {Comment, Deadline, EventKind, Task, TaskEvent} from '../domain/tasks/task';
 import type {DatabaseSchema} from './schema';
+import {refreshTaskSearchFields, searchFieldsForComment, searchFieldsForTask} from './taskSearch';
 
 // The task store on either engine. Reads assemble a Task from its row, status
 // category, deadlines and watchers; writes run inside the caller's
@@ -109,11 +110,18 @@ function writesOn(db: Transaction<DatabaseSchema>): TaskWrites {
     },
     async insertTask(task) {
       // Every column is present: NewTaskRow is a whole task.
-      await db.insertInto('tasks').values(toRow(task) as Insertable<DatabaseSchema['tasks']>).execute();
+      const row = toRow(task) as Insertable<DatabaseSchema['tasks']>;
+      await db
+        .insertInto('tasks')
+        .values({...row, ...searchFieldsForTask({title: task.title, description: task.description, case_id: task.caseRef?.id ?? null})})
+        .execute();
     },
     async updateTask(id, expectedVersion, changes) {
       const result = await db.updateTable('tasks').set(toRow(changes)).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
-      return result.numUpdatedRows > 0n;
+      if (result.numUpdatedRows === 0n) return false;
+      // The searched text changed: recompute from the whole row, in this transaction.
+      if (changes.title !== undefined || changes.description !== undefined || changes.caseRef !== undefined) await refreshTaskSearchFields(db, id);
+      return true;
     },
     async setDeadline(taskId, deadline) {
       const values = {task_id: taskId, kind: deadline.kind, due_at: deadline.dueAt, all_day: deadline.allDay, time_zone: deadline.timeZone};
@@ -144,7 +152,16 @@ function writesOn(db: Transaction<DatabaseSchema>): TaskWrites {
     async insertComment(comment) {
       await db
         .insertInto('task_comments')
-        .values({id: comment.id, task_id: comment.taskId, author_id: comment.authorId, body: comment.body, created_at: comment.createdAt, updated_at: comment.updatedAt, deleted_at: comment.deletedAt})
+        .values({
+          id: comment.id,
+          task_id: comment.taskId,
+          author_id: comment.authorId,
+          body: comment.body,
+          created_at: comment.createdAt,
+          updated_at: comment.updatedAt,
+          deleted_at: comment.deletedAt,
+          ...searchFieldsForComment({body: comment.body}),
+        })
         .execute();
     },
     async updateComment(id, changes) {
@@ -152,7 +169,7 @@ function writesOn(db: Transaction<DatabaseSchema>): TaskWrites {
         .updateTable('task_comments')
         .set({
           updated_at: changes.updatedAt,
-          ...(changes.body !== undefined ? {body: changes.body} : {}),
+          ...(changes.body !== undefined ? {body: changes.body, ...searchFieldsForComment({body: changes.body})} : {}),
           ...(changes.deletedAt !== undefined ? {deleted_at: changes.deletedAt} : {}),
         })
         .where('id', '=', id)

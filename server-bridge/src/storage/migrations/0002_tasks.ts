@@ -52,8 +52,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz not null,
       closed_at timestamptz,
       version integer not null default 1,
-      -- NFKC-lowercased search terms (character bigrams for CJK, words
-      -- otherwise) maintained by the application: matching then needs no
+      -- NFKC-lowercased search terms (character bigrams for CJK, word
+      -- prefixes otherwise; see taskSearch.ts) maintained by the application: matching then needs no
       -- locale support from the database and works the same on both engines.
       search_terms text[] not null default '{}'
     )`.execute(db);

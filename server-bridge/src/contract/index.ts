@@ -1,0 +1,21 @@
+// The REST contract of /api/v1: the one source of request validation on the
+// bridge, response checks in the webapp, and the OpenAPI document. It depends
+// on zod alone so the webapp bundle can include it.
+
+/** Every route of the contract lives under this prefix. */
+export const API_V1 = '/api/v1';
+
+export * from './comment';
+export * from './concurrency';
+export * from './deadline';
+export * from './dueInstant';
+export * from './errors';
+export * from './fields';
+export * from './list';
+export * from './pagination';
+export * from './task';
+export * from './taskActions';
+export * from './taskCreate';
+export * from './taskExport';
+export * from './taskPatch';
+export * from './timeline';

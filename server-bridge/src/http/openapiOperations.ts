@@ -1,0 +1,210 @@
+import type {z} from 'zod';
+import {
+  apiErrorSchema,
+  caseRefSchema,
+  commentCreateSchema,
+  commentPageSchema,
+  commentSchema,
+  commentUpdateSchema,
+  deadlineChangeSchema,
+  deadlineInputSchema,
+  deadlineSchema,
+  fieldIssueSchema,
+  handoffSchema,
+  pageQuerySchema,
+  taskCreateSchema,
+  taskPatchSchema,
+  taskProgressSchema,
+  taskSchema,
+  taskStatusSchema,
+  timelineEventSchema,
+  timelinePageSchema,
+  transitionSchema,
+} from '../contract';
+
+// What /api/v1 offers, one row per operation. openapi.ts turns this table and
+// the contract schemas into the OpenAPI document; the routes themselves are
+// written by hand and checked against the same schemas.
+
+/** Request bodies: described as clients send them (defaults may be left out). */
+export const requestComponents = {
+  TaskCreate: taskCreateSchema,
+  TaskPatch: taskPatchSchema,
+  DeadlineInput: deadlineInputSchema,
+  DeadlineChange: deadlineChangeSchema,
+  Handoff: handoffSchema,
+  Transition: transitionSchema,
+  CommentCreate: commentCreateSchema,
+  CommentUpdate: commentUpdateSchema,
+} satisfies Record<string, z.ZodType>;
+
+/** Response bodies: described as the bridge sends them. */
+export const responseComponents = {
+  Task: taskSchema,
+  TaskStatus: taskStatusSchema,
+  TaskProgress: taskProgressSchema,
+  Deadline: deadlineSchema,
+  CaseRef: caseRefSchema,
+  Comment: commentSchema,
+  CommentPage: commentPageSchema,
+  TimelineEvent: timelineEventSchema,
+  TimelinePage: timelinePageSchema,
+  ApiError: apiErrorSchema,
+  FieldIssue: fieldIssueSchema,
+} satisfies Record<string, z.ZodType>;
+
+export type RequestComponent = keyof typeof requestComponents;
+export type ResponseComponent = keyof typeof responseComponents;
+
+export const errorResponses = {
+  400: {name: 'BadRequest', description: 'The request breaks the contract; `message` and `details.issues` say what is allowed.'},
+  401: {name: 'Unauthorized', description: 'No valid bridge session; `details.reason` is missing, malformed, expired or bad_signature.'},
+  403: {name: 'Forbidden', description: 'The caller may see the task but not do this (e.g. a guest editing someone else’s task).'},
+  404: {name: 'NotFound', description: 'No such task or comment that the caller can see.'},
+  409: {name: 'Conflict', description: 'The task changed since the given version; read it again and reapply the change.'},
+  422: {name: 'Unprocessable', description: 'Well-formed but not possible, e.g. a holder who is not a member of the task’s channel.'},
+  503: {name: 'NotReady', description: 'The bridge is starting up or its database is unavailable.'},
+} as const;
+
+export type ErrorStatus = keyof typeof errorResponses;
+
+export interface OperationSpec {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** OpenAPI path template; `{idOrKey}` and `{commentId}` are described once in openapi.ts. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  query?: z.ZodType;
+  body?: RequestComponent;
+  success: {
+    status: 200 | 201 | 204;
+    description: string;
+    body?: ResponseComponent;
+    /** The response carries the task version as ETag, for If-Match. */
+    etag?: boolean;
+  };
+  errors: ErrorStatus[];
+  /** Accepts If-Match: "<version>" instead of `version` in the body. */
+  ifMatch?: boolean;
+}
+
+const TASK = '/api/v1/tasks/{idOrKey}';
+const changesTask: ErrorStatus[] = [400, 401, 403, 404, 409, 422];
+
+// Only operations the bridge serves (a test checks each against the router).
+// Listing, search and export (GET /api/v1/tasks, …/export; contract in
+// list.ts and taskExport.ts) join when their routes exist.
+export const operations: OperationSpec[] = [
+  {
+    method: 'post',
+    path: '/api/v1/tasks',
+    operationId: 'createTask',
+    summary: 'Create a task',
+    description: 'A channel task is visible to the channel’s members; without `channelId` it is personal.',
+    body: 'TaskCreate',
+    success: {status: 201, description: 'The created task.', body: 'Task', etag: true},
+    errors: [400, 401, 403, 404, 422],
+  },
+  {
+    method: 'get',
+    path: TASK,
+    operationId: 'getTask',
+    summary: 'Read a task',
+    success: {status: 200, description: 'The task; ETag carries its version.', body: 'Task', etag: true},
+    errors: [400, 401, 404],
+  },
+  {
+    method: 'patch',
+    path: TASK,
+    operationId: 'patchTask',
+    summary: 'Change some fields of a task',
+    description: 'Name the version you read, as `version` in the body or as If-Match. Holder and status change through handoff and transition.',
+    body: 'TaskPatch',
+    ifMatch: true,
+    success: {status: 200, description: 'The changed task.', body: 'Task', etag: true},
+    errors: changesTask,
+  },
+  {
+    method: 'post',
+    path: `${TASK}/handoff`,
+    operationId: 'handOffTask',
+    summary: 'Pass the baton to someone',
+    description: 'The new holder gets a DM with the case, the task, every deadline, the comment and buttons.',
+    body: 'Handoff',
+    ifMatch: true,
+    success: {status: 200, description: 'The task with its new holder.', body: 'Task', etag: true},
+    errors: changesTask,
+  },
+  {
+    method: 'post',
+    path: `${TASK}/transition`,
+    operationId: 'transitionTask',
+    summary: 'Change the status of a task',
+    body: 'Transition',
+    ifMatch: true,
+    success: {status: 200, description: 'The task in its new status.', body: 'Task', etag: true},
+    errors: changesTask,
+  },
+  {
+    method: 'get',
+    path: `${TASK}/comments`,
+    operationId: 'listComments',
+    summary: 'List the comments of a task, oldest first',
+    query: pageQuerySchema,
+    success: {status: 200, description: 'One page of comments.', body: 'CommentPage'},
+    errors: [400, 401, 404],
+  },
+  {
+    method: 'post',
+    path: `${TASK}/comments`,
+    operationId: 'createComment',
+    summary: 'Comment on a task',
+    body: 'CommentCreate',
+    success: {status: 201, description: 'The new comment.', body: 'Comment'},
+    errors: [400, 401, 404],
+  },
+  {
+    method: 'patch',
+    path: `${TASK}/comments/{commentId}`,
+    operationId: 'updateComment',
+    summary: 'Edit a comment (its author only)',
+    body: 'CommentUpdate',
+    success: {status: 200, description: 'The edited comment.', body: 'Comment'},
+    errors: [400, 401, 403, 404],
+  },
+  {
+    method: 'delete',
+    path: `${TASK}/comments/{commentId}`,
+    operationId: 'deleteComment',
+    summary: 'Delete a comment',
+    description: 'Guests may delete only their own comments.',
+    success: {status: 204, description: 'Deleted.'},
+    errors: [400, 401, 403, 404],
+  },
+  {
+    method: 'put',
+    path: `${TASK}/watch`,
+    operationId: 'watchTask',
+    summary: 'Watch a task (idempotent)',
+    success: {status: 204, description: 'The caller watches the task.'},
+    errors: [400, 401, 404],
+  },
+  {
+    method: 'delete',
+    path: `${TASK}/watch`,
+    operationId: 'unwatchTask',
+    summary: 'Stop watching a task (idempotent)',
+    success: {status: 204, description: 'The caller no longer watches the task.'},
+    errors: [400, 401, 404],
+  },
+  {
+    method: 'get',
+    path: `${TASK}/timeline`,
+    operationId: 'getTaskTimeline',
+    summary: 'Read the timeline of a task, oldest first',
+    query: pageQuerySchema,
+    success: {status: 200, description: 'One page of events.', body: 'TimelinePage'},
+    errors: [400, 401, 404],
+  },
+];

@@ -1,0 +1,121 @@
+import type {FastifyInstance} from 'fastify';
+import type {ChannelAccess} from '../../domain/tasks/ports';
+import {createTaskService} from '../../domain/tasks/taskService';
+import {createLogger} from '../../logging/logger';
+import {type Database, openDatabase} from '../../storage/database';
+import {createTaskRepository} from '../../storage/taskRepository';
+import {freshStorage, type TestStorage} from '../../testing/engines';
+import {mmId} from '../../testing/mattermostIds';
+import {issueSessionToken, verifySessionToken} from '../bridgeSession';
+import {operations} from '../openapiOperations';
+import {registerOpenApiRoute} from '../openapi';
+import {registerAuthenticatedRoutes} from '../requireCaller';
+import {buildHttpServer} from '../server';
+import {registerTaskRoutes} from './tasks';
+
+// /api/v1/tasks over HTTP (Fastify inject) on a real PostgreSQL store:
+// authentication, validation messages, ETags, 409 with the current task.
+
+const key = new Uint8Array(32).fill(7);
+const patents = mmId('patents');
+const [sato, tanaka, outsider] = [mmId('sato'), mmId('tanaka'), mmId('outsider')];
+
+const access: ChannelAccess = {
+  isMember: async (userId, channelId) => channelId === patents && (userId === sato || userId === tanaka),
+  channelName: async () => 'patents',
+  username: async () => 'someone',
+};
+
+describe('the task API', () => {
+  let storage: TestStorage;
+  let database: Database;
+  let server: FastifyInstance;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    storage = await freshStorage('postgres');
+    database = await openDatabase(storage.config);
+    const tasks = createTaskService({store: createTaskRepository(database.db), access, clock: {now: () => new Date()}});
+    server = buildHttpServer({
+      logger: createLogger('silent'),
+      isStarted: () => true,
+      readiness: {check: async () => ({engine: 'postgres'})},
+      routes: [
+        (http) => registerOpenApiRoute(http),
+        (http) => registerAuthenticatedRoutes(http, (token) => verifySessionToken(key, token), (api) => registerTaskRoutes(api, () => ({tasks, timeZoneOf: async () => 'Asia/Tokyo'}))),
+      ],
+    });
+    await server.ready();
+    for (const [name, userId] of Object.entries({sato, tanaka, outsider})) tokens[name] = (await issueSessionToken(key, {userId, guest: false})).token;
+  });
+  afterAll(async () => {
+    await server?.close();
+    await database?.close();
+    await storage?.cleanup();
+  });
+
+  const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, as: string, payload?: unknown, headers: Record<string, string> = {}) =>
+    server.inject({method, url, headers: {authorization: `Bearer ${tokens[as]}`, ...headers}, ...(payload === undefined ? {} : {payload: payload as object})});
+
+  it('serves every operation its OpenAPI document describes', () => {
+    for (const operation of operations) {
+      expect([operation.method, operation.path, server.hasRoute({method: operation.method.toUpperCase() as 'GET', url: operation.path.replace(/\{(\w+)\}/g, ':$1')})]).toEqual([operation.method, operation.path, true]);
+    }
+  });
+
+  it('creates a task, with all-day deadlines in the caller’s time zone, and returns it with its ETag', async () => {
+    const response = await call('POST', '/api/v1/tasks', 'tanaka', {title: 'Draft response', channelId: patents, holderId: sato, deadlines: [{kind: 'legal', due: '2027-01-20'}]});
+    expect(response.statusCode).toBe(201);
+    const task = response.json();
+    expect(task).toMatchObject({key: 'PATENT-1', holderId: sato, status: {id: 'open', name: 'Open', category: 'open'}, version: 1, progress: null});
+    expect(task.deadlines).toEqual([{kind: 'legal', dueAt: '2027-01-20T14:59:59.999Z', allDay: true, timeZone: 'Asia/Tokyo'}]);
+    expect(response.headers.etag).toBe('"1"');
+  });
+
+  it('refuses a request without a valid bearer token with 401', async () => {
+    expect((await server.inject({url: '/api/v1/tasks/PATENT-1'})).statusCode).toBe(401);
+    expect((await server.inject({url: '/api/v1/tasks/PATENT-1', headers: {authorization: 'Bearer forged.token.value'}})).json()).toMatchObject({id: 'baton.unauthorized'});
+  });
+
+  it('names each bad field and what is allowed', async () => {
+    const response = await call('POST', '/api/v1/tasks', 'tanaka', {title: 'x'.repeat(201), priority: 'asap', colour: 'red'});
+    expect(response.statusCode).toBe(400);
+    const body = response.json();
+    expect(body.id).toBe('baton.bad_request.validation');
+    expect(body.message).toContain('title: must be 1–200 characters');
+    expect(body.message).toContain('priority: must be one of low, normal, high, urgent');
+    expect(body.message).toContain('colour: is not a known field');
+    expect(body.details.issues.map((issue: {field: string}) => issue.field)).toEqual(['title', 'priority', 'colour']);
+  });
+
+  it('patches with If-Match and answers a stale one with 409 and the current task', async () => {
+    const created = (await call('POST', '/api/v1/tasks', 'tanaka', {title: 'Contended', channelId: patents})).json();
+    const first = await call('PATCH', `/api/v1/tasks/${created.key}`, 'sato', {title: 'Sato’s title'}, {'if-match': '"1"'});
+    expect(first.statusCode).toBe(200);
+    expect(first.headers.etag).toBe('"2"');
+    const stale = await call('PATCH', `/api/v1/tasks/${created.key}`, 'tanaka', {title: 'Tanaka’s title', version: 1});
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({id: 'baton.conflict.version', details: {current: {title: 'Sato’s title', version: 2}}});
+    const missing = await call('PATCH', `/api/v1/tasks/${created.key}`, 'tanaka', {title: 'No version'});
+    expect(missing.statusCode).toBe(400);
+  });
+
+  it('hands off, comments and pages the timeline', async () => {
+    const created = (await call('POST', '/api/v1/tasks', 'tanaka', {title: 'Pass it on', channelId: patents, holderId: tanaka})).json();
+    expect((await call('POST', `/api/v1/tasks/${created.key}/handoff`, 'tanaka', {toUserId: sato, comment: 'Client wants claim 3 kept.'})).json()).toMatchObject({holderId: sato, version: 2});
+    expect((await call('POST', `/api/v1/tasks/${created.key}/comments`, 'sato', {body: 'On it.'})).statusCode).toBe(201);
+    const comments = (await call('GET', `/api/v1/tasks/${created.key}/comments`, 'sato')).json();
+    expect(comments.items.map((comment: {body: string}) => comment.body)).toEqual(['Client wants claim 3 kept.', 'On it.']);
+    const first = (await call('GET', `/api/v1/tasks/${created.key}/timeline?limit=2`, 'sato')).json();
+    expect(first.items.map((event: {kind: string}) => event.kind)).toEqual(['created', 'handed_off']);
+    const second = (await call('GET', `/api/v1/tasks/${created.key}/timeline?limit=2&cursor=${first.nextCursor}`, 'sato')).json();
+    expect(second.items.map((event: {kind: string}) => event.kind)).toEqual(['commented', 'commented']);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it('hides a task from a non-member as 404', async () => {
+    const response = await call('GET', '/api/v1/tasks/PATENT-1', 'outsider');
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({id: 'baton.not_found.task'});
+  });
+});
