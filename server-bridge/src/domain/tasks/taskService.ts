@@ -60,6 +60,14 @@ export function createTaskService({store, access, clock, newId = randomUUID}: Ta
     return version;
   }
 
+  /** A handoff's or transition's note becomes a comment on the task, with its own event. */
+  async function keepNote(tx: Tx, task: Task, caller: Caller, note: string | undefined, now: Date): Promise<NewEvent[]> {
+    if (!note?.trim()) return [];
+    const comment = newComment(task.id, caller, note.trim(), now);
+    await tx.insertComment(comment);
+    return [event(task, caller, now, 'commented', null, null, {commentId: comment.id})];
+  }
+
   async function commit(tx: Tx, task: Task, version: number, changes: Partial<NewTaskRow>, events: NewEvent[]): Promise<Task> {
     if (!(await tx.updateTask(task.id, version, {...changes, updatedAt: clock.now(), version: version + 1}))) {
       throw new StaleVersionError(await reread(tx, task.id));
@@ -188,12 +196,7 @@ export function createTaskService({store, access, clock, newId = randomUUID}: Ta
         await requireHolderAllowed(task, input.toUserId);
         const now = clock.now();
         await tx.addWatchers(task.id, [input.toUserId]);
-        const events: NewEvent[] = [event(task, caller, now, 'handed_off', 'holderId', task.holderId, input.toUserId)];
-        if (input.comment?.trim()) {
-          const comment = newComment(task.id, caller, input.comment.trim(), now);
-          await tx.insertComment(comment);
-          events.push(event(task, caller, now, 'commented', null, null, {commentId: comment.id}));
-        }
+        const events = [event(task, caller, now, 'handed_off', 'holderId', task.holderId, input.toUserId), ...(await keepNote(tx, task, caller, input.comment, now))];
         return commit(tx, task, version, {holderId: input.toUserId}, events);
       });
     },
@@ -207,12 +210,7 @@ export function createTaskService({store, access, clock, newId = randomUUID}: Ta
         const category = await tx.statusCategory(input.statusId);
         if (!category) throw errors.invalid('status', `Unknown status ${input.statusId}.`, {field: 'statusId'});
         const now = clock.now();
-        const events: NewEvent[] = [event(task, caller, now, 'status_changed', 'statusId', task.statusId, input.statusId)];
-        if (input.comment?.trim()) {
-          const comment = newComment(task.id, caller, input.comment.trim(), now);
-          await tx.insertComment(comment);
-          events.push(event(task, caller, now, 'commented', null, null, {commentId: comment.id}));
-        }
+        const events = [event(task, caller, now, 'status_changed', 'statusId', task.statusId, input.statusId), ...(await keepNote(tx, task, caller, input.comment, now))];
         const closedAt = category === 'closed' ? (task.closedAt ?? now) : null;
         return commit(tx, task, version, {statusId: input.statusId, closedAt}, events);
       });
