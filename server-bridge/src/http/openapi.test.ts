@@ -39,6 +39,7 @@ describe('the OpenAPI document', () => {
 
   it.each([
     ['post', '/api/v1/tasks'],
+    ['get', '/api/v1/tasks'],
     ['get', '/api/v1/tasks/{idOrKey}'],
     ['patch', '/api/v1/tasks/{idOrKey}'],
     ['post', '/api/v1/tasks/{idOrKey}/handoff'],
@@ -62,7 +63,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('has the contract’s components, as plain schemas', () => {
-    for (const name of ['Task', 'TaskCreate', 'TaskPatch', 'Handoff', 'Transition', 'Comment', 'CommentCreate', 'TimelineEvent', 'CommentPage', 'TimelinePage', 'ApiError']) {
+    for (const name of ['Task', 'TaskCreate', 'TaskPatch', 'Handoff', 'Transition', 'Comment', 'CommentCreate', 'TimelineEvent', 'TaskListPage', 'CommentPage', 'TimelinePage', 'ApiError']) {
       const schema = document.components.schemas[name];
       expect(schema).toMatchObject({type: 'object'});
       expect(schema).not.toHaveProperty('$id');

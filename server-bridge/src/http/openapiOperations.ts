@@ -12,6 +12,8 @@ import {
   fieldIssueSchema,
   handoffSchema,
   pageQuerySchema,
+  taskListPageSchema,
+  taskListQuerySchema,
   taskCreateSchema,
   taskPatchSchema,
   taskProgressSchema,
@@ -46,6 +48,7 @@ export const responseComponents = {
   Deadline: deadlineSchema,
   CaseRef: caseRefSchema,
   Comment: commentSchema,
+  TaskListPage: taskListPageSchema,
   CommentPage: commentPageSchema,
   TimelineEvent: timelineEventSchema,
   TimelinePage: timelinePageSchema,
@@ -93,9 +96,18 @@ const TASK = '/api/v1/tasks/{idOrKey}';
 const changesTask: ErrorStatus[] = [400, 401, 403, 404, 409, 422];
 
 // Only operations the bridge serves (a test checks each against the router).
-// Listing, search and export (GET /api/v1/tasks, …/export; contract in
-// list.ts and taskExport.ts) join when their routes exist.
+// Export (GET /api/v1/tasks/export; contract in taskExport.ts) joins when its route exists.
 export const operations: OperationSpec[] = [
+  {
+    method: 'get',
+    path: '/api/v1/tasks',
+    operationId: 'listTasks',
+    summary: 'List (and search) the tasks the caller can see',
+    description: 'Filters combine with AND; a comma list matches any of its values. `q` searches title, description, case id and comments in any language; title hits come first. Page with `limit` and `cursor`.',
+    query: taskListQuerySchema,
+    success: {status: 200, description: 'One page of tasks.', body: 'TaskListPage'},
+    errors: [400, 401, 404],
+  },
   {
     method: 'post',
     path: '/api/v1/tasks',

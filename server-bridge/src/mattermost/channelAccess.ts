@@ -36,10 +36,12 @@ export function createChannelAccess(deps: {
   return {
     isMember: (userId, channelId) => cached(`member:${channelId}:${userId}`, async () => (await client()).isChannelMember(channelId, userId)),
     channelName: (channelId) => cached(`channel:${channelId}`, async () => (await client()).getChannel(channelId).then((channel) => channel.name, () => undefined)),
+    memberChannelIds: (userId) => cached(`channels-of:${userId}`, async () => (await client()).channelIdsOf(userId)),
     username: (userId) => cached(`user:${userId}`, async () => (await client()).getUser(userId).then((user) => user.username, () => undefined)),
     forget(channelId, userId) {
       for (const key of cache.keys()) {
         if (key.startsWith(`member:${channelId}:`) && (userId === undefined || key.endsWith(`:${userId}`))) cache.delete(key);
+        if (key.startsWith('channels-of:') && (userId === undefined || key === `channels-of:${userId}`)) cache.delete(key);
       }
     },
   };

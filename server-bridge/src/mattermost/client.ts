@@ -37,6 +37,8 @@ export type MattermostChannel = z.infer<typeof mattermostChannelSchema>;
 export interface MattermostClient {
   getUser(userId: string): Promise<MattermostUser>;
   getChannel(channelId: string): Promise<MattermostChannel>;
+  /** Ids of every channel the user belongs to, across their teams (DMs included). */
+  channelIdsOf(userId: string): Promise<string[]>;
   /** Whether the user is a member: Mattermost answers 404 for a non-member. */
   isChannelMember(channelId: string, userId: string): Promise<boolean>;
 }
@@ -61,6 +63,15 @@ export function createMattermostClient(options: {url: string; botToken: string; 
   return {
     getUser: async (userId) => mattermostUserSchema.parse(await getJson(`/users/${encodeURIComponent(userId)}`)),
     getChannel: async (channelId) => mattermostChannelSchema.parse(await getJson(`/channels/${encodeURIComponent(channelId)}`)),
+    async channelIdsOf(userId) {
+      const teams = z.array(z.object({id: z.string()})).parse(await getJson(`/users/${encodeURIComponent(userId)}/teams`));
+      const ids = new Set<string>();
+      for (const team of teams) {
+        const channels = z.array(z.object({id: z.string()})).parse(await getJson(`/users/${encodeURIComponent(userId)}/teams/${team.id}/channels`));
+        for (const channel of channels) ids.add(channel.id);
+      }
+      return [...ids];
+    },
     async isChannelMember(channelId, userId) {
       try {
         await getJson(`/channels/${encodeURIComponent(channelId)}/members/${encodeURIComponent(userId)}`);

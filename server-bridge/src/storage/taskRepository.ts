@@ -2,6 +2,7 @@ import {type Insertable, type Kysely, type Selectable, sql, type Transaction, ty
 import type {NewTaskRow, TaskReads, TaskStore, TaskWrites} from '../domain/tasks/ports';
 import type {Comment, Deadline, EventKind, Task, TaskEvent} from '../domain/tasks/task';
 import type {DatabaseSchema} from './schema';
+import {listTaskIds} from './taskList';
 import {refreshTaskSearchFields, searchFieldsForComment, searchFieldsForTask} from './taskSearch';
 
 // The task store on either engine. Reads assemble a Task from its row, status
@@ -18,7 +19,7 @@ export function createTaskRepository(db: Kysely<DatabaseSchema>): TaskStore {
 }
 
 function readsOn(db: Db): TaskReads {
-  return {
+  const reads: TaskReads = {
     async findTask(idOrKey) {
       const row = await db
         .selectFrom('tasks as t')
@@ -74,6 +75,11 @@ function readsOn(db: Db): TaskReads {
       const rows = await db.selectFrom('task_comments').selectAll().where('task_id', '=', taskId).orderBy('created_at').orderBy('id').execute();
       return rows.map(toComment);
     },
+    async listTasks(listing) {
+      const {ids, nextCursor} = await listTaskIds(db, listing);
+      const tasks = await Promise.all(ids.map((id) => reads.findTask(id)));
+      return {tasks: tasks.filter((task): task is Task => task !== undefined), nextCursor};
+    },
     async timeline(taskId) {
       const rows = await db.selectFrom('task_events').selectAll().where('task_id', '=', taskId).orderBy('id').execute();
       return rows.map(
@@ -81,6 +87,7 @@ function readsOn(db: Db): TaskReads {
       );
     },
   };
+  return reads;
 }
 
 function writesOn(db: Transaction<DatabaseSchema>): TaskWrites {

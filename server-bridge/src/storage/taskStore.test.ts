@@ -15,6 +15,7 @@ function membershipOf(channels: Record<string, {name: string; members: string[]}
     isMember: async (userId, channelId) => channels[channelId]?.members.includes(userId) ?? false,
     channelName: async (channelId) => channels[channelId]?.name,
     username: async (userId) => usernames[userId],
+    memberChannelIds: async (userId) => Object.entries(channels).filter(([, channel]) => channel.members.includes(userId)).map(([id]) => id),
   };
 }
 
@@ -192,5 +193,62 @@ describe.each(engineNames)('tasks on the %s engine', (engine) => {
     expect(child.progress).toBeNull();
     expect((await rejection(service.create(smith, {title: 'Wrong channel', channelId: 'acme', parentId: parent.key}))).id).toBe('baton.invalid.parent');
     expect((await rejection(service.patch(tanaka, parent.key, 1, {parentId: parent.key}))).id).toBe('baton.invalid.parent');
+  });
+
+  describe('listing', () => {
+    const everything = {filters: {}, sort: {by: 'updatedAt' as const, dueKind: null, descending: true}, limit: 50};
+    const keysOf = (page: {tasks: Array<{key: string}>}) => page.tasks.map((task) => task.key);
+
+    it('lists only what the caller may see, guests included', async () => {
+      const shared = await service.create(smith, {title: 'Listing: shared with the client', channelId: 'acme'});
+      const internal = await service.create(tanaka, {title: 'Listing: internal', channelId: 'patents'});
+      const personal = await service.create(sato, {title: 'Listing: sato alone'});
+      const forKim = keysOf(await service.list(kim, everything));
+      expect(forKim).toContain(shared.key);
+      expect(forKim).not.toContain(internal.key);
+      expect(forKim).not.toContain(personal.key);
+      expect(keysOf(await service.list(tanaka, everything))).not.toContain(personal.key);
+      expect(keysOf(await service.list(sato, everything))).toEqual(expect.arrayContaining([shared.key, internal.key, personal.key]));
+    });
+
+    it('filters by holder, status category, label, priority, parent and deadlines', async () => {
+      const parent = await service.create(tanaka, {title: 'Listing: OA response', channelId: 'patents'});
+      const step = await service.create(tanaka, {title: 'Listing: draft', channelId: 'patents', parentId: parent.key, holderId: 'sato', labels: ['jp-oa'], priority: 'urgent', deadlines: [{kind: 'legal', dueAt: new Date('2026-11-01T00:00:00Z'), allDay: false, timeZone: 'Asia/Tokyo'}]});
+      const later = await service.create(tanaka, {title: 'Listing: file', channelId: 'patents', parentId: parent.key, deadlines: [{kind: 'legal', dueAt: new Date('2027-03-01T00:00:00Z'), allDay: false, timeZone: 'Asia/Tokyo'}]});
+      const list = (filters: Record<string, unknown>) => service.list(sato, {...everything, filters}).then(keysOf);
+      expect(await list({holderId: 'sato', label: 'jp-oa'})).toEqual([step.key]);
+      expect(await list({parentRef: parent.key, priorities: ['urgent']})).toEqual([step.key]);
+      expect(await list({parentRef: parent.key, dueKind: 'legal', overdue: true})).toEqual([step.key]);
+      expect(await list({parentRef: parent.key, dueKind: 'legal', dueAfter: new Date('2027-01-01T00:00:00Z')})).toEqual([later.key]);
+      await service.transition(sato, step.key, {statusId: 'done'});
+      expect(await list({parentRef: parent.key, statusCategory: 'closed'})).toEqual([step.key]);
+      expect(await list({parentRef: parent.key, overdue: true})).toEqual([]);
+    });
+
+    it('searches in any language, title hits first', async () => {
+      const inTitle = await service.create(tanaka, {title: '拒絶理由通知への応答', channelId: 'patents'});
+      const inDescription = await service.create(tanaka, {title: 'Listing: misc', description: '拒絶理由の検討メモ', channelId: 'patents'});
+      await service.patch(tanaka, inTitle.key, 1, {priority: 'low'});
+      await service.patch(tanaka, inDescription.key, 1, {priority: 'high'});
+      expect(keysOf(await service.list(sato, {...everything, filters: {q: '拒絶理由'}}))).toEqual([inTitle.key, inDescription.key]);
+      expect(keysOf(await service.list(kim, {...everything, filters: {q: '拒絶理由'}}))).toEqual([]);
+      expect((await rejection(service.list(sato, {...everything, filters: {q: '拒'}}))).status).toBe(400);
+    });
+
+    it('sorts by key numerically and pages without gaps or repeats', async () => {
+      for (let i = 0; i < 5; i += 1) await service.create(smith, {title: `Listing: page ${i}`, channelId: 'acme'});
+      const sorted = {...everything, filters: {channelId: 'acme'}, sort: {by: 'key' as const, dueKind: null, descending: false}, limit: 3};
+      const all = keysOf(await service.list(sato, {...sorted, limit: 50}));
+      const numbers = all.map((key) => Number(key.split('-')[1]));
+      expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await service.list(sato, {...sorted, ...(cursor ? {cursor} : {})});
+        seen.push(...keysOf(page));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen).toEqual(all);
+    });
   });
 });

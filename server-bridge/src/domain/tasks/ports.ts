@@ -1,3 +1,4 @@
+import type {SearchPlan} from '../search/searchTerms';
 import type {Comment, Deadline, Task, TaskEvent} from './task';
 
 // What the task service needs from the outside world. Storage and the
@@ -10,6 +11,38 @@ export interface ChannelAccess {
   channelName(channelId: string): Promise<string | undefined>;
   /** The user's username (for the personal key prefix). */
   username(userId: string): Promise<string | undefined>;
+  /** Every channel the user belongs to (for listing what they may see). */
+  memberChannelIds(userId: string): Promise<string[]>;
+}
+
+export type TaskSortField = 'updatedAt' | 'createdAt' | 'priority' | 'key' | 'due';
+
+/** A listing, already narrowed to what the caller may see. */
+export interface TaskListing {
+  viewer: {userId: string; guest: boolean; channelIds: string[]};
+  filters: {
+    holderId?: string;
+    creatorId?: string;
+    channelId?: string;
+    watcherId?: string;
+    statusIds?: string[];
+    statusCategory?: 'open' | 'closed';
+    priorities?: string[];
+    label?: string;
+    caseId?: string;
+    parentId?: string;
+    dueKind?: string;
+    dueBefore?: Date;
+    dueAfter?: Date;
+    overdue?: boolean;
+    /** Title, description, case id or a live comment must match; title hits rank first. */
+    search?: SearchPlan;
+  };
+  sort: {by: TaskSortField; dueKind: string | null; descending: boolean};
+  limit: number;
+  /** Opaque position from the previous page. */
+  cursor?: string;
+  now: Date;
 }
 
 export type NewTaskRow = Omit<Task, 'statusName' | 'statusCategory' | 'deadlines' | 'watcherIds' | 'progress'>;
@@ -36,6 +69,7 @@ export interface TaskReads {
   findComment(taskId: string, commentId: string): Promise<Comment | undefined>;
   listComments(taskId: string): Promise<Comment[]>;
   timeline(taskId: string): Promise<TaskEvent[]>;
+  listTasks(listing: TaskListing): Promise<{tasks: Task[]; nextCursor: string | null}>;
 }
 
 export interface TaskStore extends TaskReads {

@@ -1,7 +1,8 @@
 import {randomUUID} from 'node:crypto';
 import {AppError, errors} from '../../errors';
 import {prefixCandidates} from './keyPrefix';
-import type {ChannelAccess, Clock, NewTaskRow, TaskReads, TaskStore, TaskWrites} from './ports';
+import {parseSearchQuery} from '../search/searchTerms';
+import type {ChannelAccess, Clock, NewTaskRow, TaskListing, TaskReads, TaskStore, TaskWrites} from './ports';
 import type {Caller, Comment, Deadline, Task, TaskChanges, TaskDraft, TaskEvent} from './task';
 import {canEditFields, canMoveBaton, canSee} from './visibility';
 
@@ -22,6 +23,14 @@ export interface TaskServiceDeps {
 }
 
 type Tx = TaskReads & TaskWrites;
+
+/** A listing as the route asks for it: the parent by id or key, search as text. */
+export interface TaskListRequest {
+  filters: Omit<TaskListing['filters'], 'parentId' | 'search'> & {parentRef?: string; q?: string};
+  sort: TaskListing['sort'];
+  limit: number;
+  cursor?: string;
+}
 type NewEvent = Omit<TaskEvent, 'id'>;
 
 export function createTaskService({store, access, clock, newId = randomUUID}: TaskServiceDeps) {
@@ -264,6 +273,21 @@ export function createTaskService({store, access, clock, newId = randomUUID}: Ta
         const changed = watching ? (await tx.addWatchers(task.id, [caller.userId])).length > 0 : await tx.removeWatcher(task.id, caller.userId);
         if (changed) await tx.appendEvents([event(task, caller, now, watching ? 'watched' : 'unwatched', null, null, null)]);
         return reread(tx, task.id);
+      });
+    },
+
+    /** The tasks the caller may see that match the filters, one page at a time. */
+    async list(caller: Caller, request: TaskListRequest): Promise<{tasks: Task[]; nextCursor: string | null}> {
+      const {parentRef, q, ...filters} = request.filters;
+      const parentId = parentRef ? (await visibleTask(store, caller, parentRef)).id : undefined;
+      const channelIds = await access.memberChannelIds(caller.userId);
+      return store.listTasks({
+        viewer: {userId: caller.userId, guest: caller.guest, channelIds},
+        filters: {...filters, ...(parentId ? {parentId} : {}), ...(q ? {search: parseSearchQuery(q)} : {})},
+        sort: request.sort,
+        limit: request.limit,
+        ...(request.cursor ? {cursor: request.cursor} : {}),
+        now: clock.now(),
       });
     },
 

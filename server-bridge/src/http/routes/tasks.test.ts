@@ -24,6 +24,7 @@ const access: ChannelAccess = {
   isMember: async (userId, channelId) => channelId === patents && (userId === sato || userId === tanaka),
   channelName: async () => 'patents',
   username: async () => 'someone',
+  memberChannelIds: async (userId) => (userId === sato || userId === tanaka ? [patents] : []),
 };
 
 describe('the task API', () => {
@@ -111,6 +112,18 @@ describe('the task API', () => {
     const second = (await call('GET', `/api/v1/tasks/${created.key}/timeline?limit=2&cursor=${first.nextCursor}`, 'sato')).json();
     expect(second.items.map((event: {kind: string}) => event.kind)).toEqual(['commented', 'commented']);
     expect(second.nextCursor).toBeNull();
+  });
+
+  it('lists and searches what the caller may see, with validated query parameters', async () => {
+    await call('POST', '/api/v1/tasks', 'tanaka', {title: 'Уведомление о сроке', channelId: patents, priority: 'urgent'});
+    const found = await call('GET', `/api/v1/tasks?q=${encodeURIComponent('уведомление')}&priority=urgent,high&limit=5`, 'sato');
+    expect(found.statusCode).toBe(200);
+    expect(found.json().items.map((task: {title: string}) => task.title)).toEqual(['Уведомление о сроке']);
+    expect((await call('GET', '/api/v1/tasks', 'outsider')).json()).toEqual({items: [], nextCursor: null});
+    const bad = await call('GET', '/api/v1/tasks?limit=0&sort=sideways', 'sato');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('limit: must be');
+    expect(bad.json().message).toContain('sort: must be');
   });
 
   it('hides a task from a non-member as 404', async () => {

@@ -12,6 +12,7 @@ import {
   opaqueId,
   pageQuerySchema,
   taskCreateSchema,
+  taskListQuerySchema,
   taskPatchSchema,
   taskRef,
   transitionSchema,
@@ -47,6 +48,25 @@ export function registerTaskRoutes(server: FastifyInstance, deps: () => TaskRout
     const zone = await timeZoneOf(caller.userId);
     const task = await tasks.create(caller, {...body, deadlines: (body.deadlines ?? []).map((deadline) => toDeadline(deadline, zone))});
     return sendTask(reply.status(201), task);
+  });
+
+  server.get(base, async (request) => {
+    const query = parseRequest(taskListQuerySchema, request.query, 'query');
+    const {sort, limit, cursor, parentId, statusId, priority, dueBefore, dueAfter, ...filters} = query;
+    const page = await deps().tasks.list(callerOf(request), {
+      filters: {
+        ...withoutUndefined(filters),
+        ...(parentId ? {parentRef: parentId} : {}),
+        ...(statusId ? {statusIds: statusId} : {}),
+        ...(priority ? {priorities: priority} : {}),
+        ...(dueBefore ? {dueBefore: new Date(dueBefore)} : {}),
+        ...(dueAfter ? {dueAfter: new Date(dueAfter)} : {}),
+      },
+      sort,
+      limit,
+      ...(cursor ? {cursor} : {}),
+    });
+    return {items: page.tasks.map(presentTask), nextCursor: page.nextCursor};
   });
 
   server.get(`${base}/:idOrKey`, async (request, reply) => {
@@ -161,4 +181,8 @@ function toDeadlineChange(change: DeadlineChange, defaultZone: string): Omit<Dea
   if (change.due === null) return null;
   const timeZone = change.timeZone ?? defaultZone;
   return {timeZone, ...dueInstant(change.due, timeZone)};
+}
+
+function withoutUndefined<T extends Record<string, unknown>>(value: T): {[K in keyof T]: Exclude<T[K], undefined>} {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as {[K in keyof T]: Exclude<T[K], undefined>};
 }

@@ -1,0 +1,121 @@
+import {type ExpressionBuilder, type Kysely, sql, type SqlBool, type Expression} from 'kysely';
+import type {TaskListing} from '../domain/tasks/ports';
+import {errors} from '../errors';
+import type {DatabaseSchema} from './schema';
+import {taskMatchesSearch, titleHitRank} from './taskSearch';
+
+// GET /api/v1/tasks as SQL: visibility first (the caller's channels, or
+// personal tasks they created, hold or watch — never for guests), then the
+// filters, then the order and one page. Paging is by position in that order:
+// the cursor is the offset, so a page may shift when tasks change between
+// requests (a keyset per sort order is planned with the benchmark issue).
+
+type Tasks = ExpressionBuilder<DatabaseSchema, 'tasks'>;
+
+const PRIORITY_RANK = sql<number>`case tasks.priority when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end`;
+
+export async function listTaskIds(db: Kysely<DatabaseSchema>, listing: TaskListing): Promise<{ids: string[]; nextCursor: string | null}> {
+  const {viewer, filters, sort} = listing;
+  const offset = listing.cursor ? decodeOffset(listing.cursor) : 0;
+  let query = db
+    .selectFrom('tasks')
+    .select('tasks.id')
+    .where((eb) => visibleTo(eb, viewer));
+  if (filters.holderId) query = query.where('tasks.holder_id', '=', filters.holderId);
+  if (filters.creatorId) query = query.where('tasks.creator_id', '=', filters.creatorId);
+  if (filters.channelId) query = query.where('tasks.channel_id', '=', filters.channelId);
+  if (filters.parentId) query = query.where('tasks.parent_id', '=', filters.parentId);
+  if (filters.caseId) query = query.where('tasks.case_id', '=', filters.caseId);
+  if (filters.label) query = query.where(sql<SqlBool>`tasks.labels @> ${sql.val([filters.label])}::text[]`);
+  if (filters.priorities?.length) query = query.where('tasks.priority', 'in', filters.priorities as Array<'low' | 'normal' | 'high' | 'urgent'>);
+  if (filters.statusIds?.length) query = query.where('tasks.status_id', 'in', filters.statusIds);
+  if (filters.statusCategory) {
+    const category = filters.statusCategory;
+    query = query.where('tasks.status_id', 'in', (eb) => eb.selectFrom('task_statuses').select('id').where('category', '=', category));
+  }
+  if (filters.watcherId) {
+    const watcher = filters.watcherId;
+    query = query.where((eb) => eb.exists(eb.selectFrom('task_watchers as w').select('w.user_id').whereRef('w.task_id', '=', 'tasks.id').where('w.user_id', '=', watcher)));
+  }
+  const due = dueCondition(listing);
+  if (due) query = query.where(due);
+  if (filters.search) query = query.where(taskMatchesSearch(filters.search));
+
+  // Search results rank title hits first, then the chosen order.
+  if (filters.search) query = query.orderBy(titleHitRank(filters.search));
+  const direction = sort.descending ? 'desc' : 'asc';
+  switch (sort.by) {
+    case 'updatedAt':
+      query = query.orderBy('tasks.updated_at', direction);
+      break;
+    case 'createdAt':
+      query = query.orderBy('tasks.created_at', direction);
+      break;
+    case 'priority':
+      query = query.orderBy(PRIORITY_RANK, direction).orderBy('tasks.updated_at', 'desc');
+      break;
+    case 'key':
+      // PAT-9 before PAT-10: prefix, then the number.
+      query = query.orderBy(sql`split_part(tasks.key, '-', 1)`, direction).orderBy(sql`split_part(tasks.key, '-', 2)::int`, direction);
+      break;
+    case 'due':
+      // Tasks without a deadline of that kind come last either way.
+      query = query.orderBy(sql`(select d.due_at from task_deadlines d where d.task_id = tasks.id and d.kind = ${sort.dueKind ?? ''})`, sql.raw(`${direction} nulls last`));
+      break;
+  }
+  const rows = await query.orderBy('tasks.id', direction).limit(listing.limit + 1).offset(offset).execute();
+  const more = rows.length > listing.limit;
+  return {ids: rows.slice(0, listing.limit).map((row) => row.id), nextCursor: more ? encodeOffset(offset + listing.limit) : null};
+}
+
+function visibleTo(eb: Tasks, viewer: TaskListing['viewer']): Expression<SqlBool> {
+  const inMyChannels = viewer.channelIds.length > 0 ? eb('tasks.channel_id', 'in', viewer.channelIds) : sql<SqlBool>`false`;
+  if (viewer.guest) return inMyChannels;
+  const personal = eb.and([
+    eb('tasks.channel_id', 'is', null),
+    eb.or([
+      eb('tasks.creator_id', '=', viewer.userId),
+      eb('tasks.holder_id', '=', viewer.userId),
+      eb.exists(eb.selectFrom('task_watchers as pw').select('pw.user_id').whereRef('pw.task_id', '=', 'tasks.id').where('pw.user_id', '=', viewer.userId)),
+    ]),
+  ]);
+  return eb.or([inMyChannels, personal]);
+}
+
+/** dueBefore / dueAfter / overdue, on one deadline kind or on any. */
+function dueCondition({filters, now}: TaskListing): ((eb: Tasks) => Expression<SqlBool>) | undefined {
+  const {dueKind, dueBefore, dueAfter, overdue} = filters;
+  if (!dueBefore && !dueAfter && overdue === undefined) return undefined;
+  return (eb) => {
+    const deadlineWhere = (extra: Expression<SqlBool>[]) =>
+      eb.exists(
+        eb
+          .selectFrom('task_deadlines as d')
+          .select('d.kind')
+          .whereRef('d.task_id', '=', 'tasks.id')
+          .where((inner) => inner.and([...(dueKind ? [inner('d.kind', '=', dueKind)] : []), ...extra])),
+      );
+    const conditions: Expression<SqlBool>[] = [];
+    if (dueBefore || dueAfter) {
+      conditions.push(deadlineWhere([...(dueBefore ? [sql<SqlBool>`d.due_at < ${dueBefore}`] : []), ...(dueAfter ? [sql<SqlBool>`d.due_at > ${dueAfter}`] : [])]));
+    }
+    if (overdue !== undefined) {
+      const isOverdue = eb.and([
+        eb('tasks.status_id', 'in', eb.selectFrom('task_statuses').select('id').where('category', '=', 'open')),
+        deadlineWhere([sql<SqlBool>`d.due_at < ${now}`]),
+      ]);
+      conditions.push(overdue ? isOverdue : eb.not(isOverdue));
+    }
+    return eb.and(conditions);
+  };
+}
+
+function encodeOffset(offset: number): string {
+  return Buffer.from(`o:${offset}`, 'utf8').toString('base64url');
+}
+
+function decodeOffset(cursor: string): number {
+  const match = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match?.[1]) throw errors.invalidRequest([{field: 'cursor', message: 'cursor: must be the nextCursor of the previous page, unchanged'}]);
+  return Number(match[1]);
+}
