@@ -40,6 +40,7 @@ describe('the OpenAPI document', () => {
   it.each([
     ['post', '/api/v1/tasks'],
     ['get', '/api/v1/tasks'],
+    ['get', '/api/v1/tasks/export'],
     ['get', '/api/v1/tasks/{idOrKey}'],
     ['patch', '/api/v1/tasks/{idOrKey}'],
     ['post', '/api/v1/tasks/{idOrKey}/handoff'],
@@ -108,6 +109,9 @@ describe('the OpenAPI document', () => {
     const limit = timeline?.parameters?.find((parameter) => parameter.name === 'limit');
     expect(limit).toEqual({name: 'limit', in: 'query', required: false, schema: {default: 50, type: 'integer', minimum: 1, maximum: 200}});
     expect(timeline?.parameters?.map((parameter) => parameter.name)).toEqual(expect.arrayContaining(['limit', 'cursor']));
+    const exportQuery = operation('/api/v1/tasks/export', 'get');
+    expect(exportQuery?.parameters).toContainEqual(expect.objectContaining({name: 'format', required: true, schema: {type: 'string', enum: ['csv', 'json']}}));
+    expect(exportQuery?.responses['200']).toMatchObject({content: {'text/csv': expect.any(Object), 'application/json': expect.any(Object)}});
   });
 
   it('gives every operation a unique id and declares every path parameter', () => {

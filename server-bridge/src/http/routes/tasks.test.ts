@@ -126,6 +126,22 @@ describe('the task API', () => {
     expect(bad.json().message).toContain('sort: must be');
   });
 
+  it('exports what the caller may see as CSV (BOM, quoting, no formulas) and as JSON', async () => {
+    await call('POST', '/api/v1/tasks', 'tanaka', {title: '=HYPERLINK("x") 特許, "quoted"', channelId: patents, labels: ['export']});
+    const csv = await call('GET', '/api/v1/tasks/export?format=csv&label=export', 'sato');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="baton-tasks-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const [header, row, end] = csv.body.split('\r\n');
+    expect(header?.startsWith('\uFEFFkey,title,status,')).toBe(true);
+    expect(row).toContain(`,"'=HYPERLINK(""x"") 特許, ""quoted""",Open,normal,`);
+    expect(end).toBe('');
+    const json = await call('GET', '/api/v1/tasks/export?format=json&label=export', 'sato');
+    expect(json.json()).toMatchObject({exportedAt: expect.any(String), items: [{title: '=HYPERLINK("x") 特許, "quoted"', labels: ['export']}]});
+    expect((await call('GET', '/api/v1/tasks/export?format=json&label=export', 'outsider')).json().items).toEqual([]);
+    expect((await call('GET', '/api/v1/tasks/export?format=xlsx', 'sato')).statusCode).toBe(400);
+  });
+
   it('hides a task from a non-member as 404', async () => {
     const response = await call('GET', '/api/v1/tasks/PATENT-1', 'outsider');
     expect(response.statusCode).toBe(404);

@@ -1,3 +1,4 @@
+import {Readable} from 'node:stream';
 import type {FastifyInstance, FastifyReply, FastifyRequest} from 'fastify';
 import {z} from 'zod';
 import {
@@ -12,6 +13,8 @@ import {
   opaqueId,
   pageQuerySchema,
   taskCreateSchema,
+  taskExportQuerySchema,
+  type TaskListQuery,
   taskListQuerySchema,
   taskPatchSchema,
   taskRef,
@@ -19,8 +22,9 @@ import {
   versionETag,
 } from '../../contract';
 import type {Deadline, Task} from '../../domain/tasks/task';
-import {StaleVersionError, type TaskService} from '../../domain/tasks/taskService';
+import {StaleVersionError, type TaskListRequest, type TaskService} from '../../domain/tasks/taskService';
 import {errors} from '../../errors';
+import {CSV_BOM, CSV_HEADER, csvRow, taskCsvRow} from '../presenters/taskCsv';
 import {presentComment, presentEvent, presentTask} from '../presenters/taskPresenter';
 import {pageAfter} from '../pages';
 import {callerOf} from '../requireCaller';
@@ -51,22 +55,34 @@ export function registerTaskRoutes(server: FastifyInstance, deps: () => TaskRout
   });
 
   server.get(base, async (request) => {
-    const query = parseRequest(taskListQuerySchema, request.query, 'query');
-    const {sort, limit, cursor, parentId, statusId, priority, dueBefore, dueAfter, ...filters} = query;
-    const page = await deps().tasks.list(callerOf(request), {
-      filters: {
-        ...withoutUndefined(filters),
-        ...(parentId ? {parentRef: parentId} : {}),
-        ...(statusId ? {statusIds: statusId} : {}),
-        ...(priority ? {priorities: priority} : {}),
-        ...(dueBefore ? {dueBefore: new Date(dueBefore)} : {}),
-        ...(dueAfter ? {dueAfter: new Date(dueAfter)} : {}),
-      },
-      sort,
-      limit,
-      ...(cursor ? {cursor} : {}),
-    });
+    const {limit, cursor, ...query} = parseRequest(taskListQuerySchema, request.query, 'query');
+    const page = await deps().tasks.list(callerOf(request), {...listRequestFrom(query), limit, ...(cursor ? {cursor} : {})});
     return {items: page.tasks.map(presentTask), nextCursor: page.nextCursor};
+  });
+
+  // Every matching task in one file, streamed page by page so a large export
+  // never sits in memory whole.
+  server.get(`${base}/export`, async (request, reply) => {
+    const {format, ...query} = parseRequest(taskExportQuerySchema, request.query, 'query');
+    const caller = callerOf(request);
+    const listing = listRequestFrom(query);
+    const {tasks} = deps();
+    // The first page is read before answering, so a bad filter still gets a clean 400.
+    const first = await tasks.list(caller, {...listing, limit: EXPORT_PAGE});
+    async function* pages(): AsyncGenerator<Task[]> {
+      let page = first;
+      yield page.tasks;
+      while (page.nextCursor) {
+        page = await tasks.list(caller, {...listing, limit: EXPORT_PAGE, cursor: page.nextCursor});
+        yield page.tasks;
+      }
+    }
+    const stamp = new Date().toISOString();
+    const body = format === 'csv' ? csvExport(pages()) : jsonExport(pages(), stamp);
+    return reply
+      .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="baton-tasks-${stamp.slice(0, 10)}.${format}"`)
+      .send(Readable.from(body));
   });
 
   server.get(`${base}/:idOrKey`, async (request, reply) => {
@@ -147,6 +163,43 @@ export function registerTaskRoutes(server: FastifyInstance, deps: () => TaskRout
     const page = pageAfter(events, (event) => event.id, limit, cursor);
     return {items: page.items.map(presentEvent), nextCursor: page.nextCursor};
   });
+}
+
+const EXPORT_PAGE = 200;
+
+type ListQuery = Omit<TaskListQuery, 'limit' | 'cursor'>;
+
+/** List and export share filters: contract names → the service's listing. */
+function listRequestFrom(query: ListQuery): Omit<TaskListRequest, 'limit'> {
+  const {sort, parentId, statusId, priority, dueBefore, dueAfter, ...filters} = query;
+  return {
+    filters: {
+      ...withoutUndefined(filters),
+      ...(parentId ? {parentRef: parentId} : {}),
+      ...(statusId ? {statusIds: statusId} : {}),
+      ...(priority ? {priorities: priority} : {}),
+      ...(dueBefore ? {dueBefore: new Date(dueBefore)} : {}),
+      ...(dueAfter ? {dueAfter: new Date(dueAfter)} : {}),
+    },
+    sort,
+  };
+}
+
+async function* csvExport(pages: AsyncIterable<Task[]>): AsyncGenerator<string> {
+  yield CSV_BOM + csvRow(CSV_HEADER);
+  for await (const page of pages) yield page.map(taskCsvRow).join('');
+}
+
+async function* jsonExport(pages: AsyncIterable<Task[]>, exportedAt: string): AsyncGenerator<string> {
+  yield `{"exportedAt":${JSON.stringify(exportedAt)},"items":[`;
+  let first = true;
+  for await (const page of pages) {
+    for (const task of page) {
+      yield `${first ? '' : ','}${JSON.stringify(presentTask(task))}`;
+      first = false;
+    }
+  }
+  yield ']}';
 }
 
 function sendTask(reply: FastifyReply, task: Task) {
