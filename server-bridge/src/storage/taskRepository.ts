@@ -1,4 +1,4 @@
-import {type Insertable, type Kysely, type Selectable, sql, type Transaction, type Updateable} from 'kysely';
+import {type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool, sql, type Transaction, type Updateable} from 'kysely';
 import type {NewTaskRow, TaskReads, TaskStore, TaskWrites} from '../domain/tasks/ports';
 import type {Comment, Deadline, EventKind, Task, TaskEvent} from '../domain/tasks/task';
 import type {DatabaseSchema} from './schema';
@@ -21,50 +21,7 @@ export function createTaskRepository(db: Kysely<DatabaseSchema>): TaskStore {
 function readsOn(db: Db): TaskReads {
   const reads: TaskReads = {
     async findTask(idOrKey) {
-      const row = await db
-        .selectFrom('tasks as t')
-        .innerJoin('task_statuses as s', 's.id', 't.status_id')
-        .selectAll('t')
-        // `date` would become a local-midnight Date in node-postgres; keep the calendar date.
-        .select([sql<string | null>`to_char(t.start_date, 'YYYY-MM-DD')`.as('start_day'), 's.category', 's.name as status_name'])
-        .where((where) => where.or([where('t.id', '=', idOrKey), where('t.key', '=', idOrKey.toUpperCase())]))
-        .executeTakeFirst();
-      if (!row) return undefined;
-      const [deadlines, watchers, children] = await Promise.all([
-        db.selectFrom('task_deadlines').selectAll().where('task_id', '=', row.id).orderBy('kind').execute(),
-        db.selectFrom('task_watchers').select('user_id').where('task_id', '=', row.id).orderBy('user_id').execute(),
-        db
-          .selectFrom('tasks as c')
-          .innerJoin('task_statuses as cs', 'cs.id', 'c.status_id')
-          .select([sql<number>`count(*)::int`.as('total'), sql<number>`(count(*) filter (where cs.category = 'closed'))::int`.as('done')])
-          .where('c.parent_id', '=', row.id)
-          .executeTakeFirstOrThrow(),
-      ]);
-      const task: Task = {
-        id: row.id,
-        key: row.key,
-        channelId: row.channel_id,
-        title: row.title,
-        description: row.description,
-        statusId: row.status_id,
-        statusName: row.status_name,
-        statusCategory: row.category,
-        priority: row.priority,
-        holderId: row.holder_id,
-        creatorId: row.creator_id,
-        startDate: row.start_day,
-        parentId: row.parent_id,
-        labels: row.labels,
-        caseRef: row.case_id ? {id: row.case_id, url: row.case_url ?? ''} : null,
-        sourcePostId: row.source_post_id,
-        createdAt: row.created_at,
-        updatedAt: row.updated_at,
-        closedAt: row.closed_at,
-        version: row.version,
-        deadlines: deadlines.map((deadline): Deadline => ({kind: deadline.kind, dueAt: deadline.due_at, allDay: deadline.all_day, timeZone: deadline.time_zone})),
-        watcherIds: watchers.map((watcher) => watcher.user_id),
-        progress: children.total > 0 ? {done: children.done, total: children.total} : null,
-      };
+      const [task] = await loadTasks(db, (where) => where.or([where('t.id', '=', idOrKey), where('t.key', '=', idOrKey.toUpperCase())]));
       return task;
     },
     async findComment(taskId, commentId) {
@@ -77,8 +34,10 @@ function readsOn(db: Db): TaskReads {
     },
     async listTasks(listing) {
       const {ids, nextCursor} = await listTaskIds(db, listing);
-      const tasks = await Promise.all(ids.map((id) => reads.findTask(id)));
-      return {tasks: tasks.filter((task): task is Task => task !== undefined), nextCursor};
+      if (ids.length === 0) return {tasks: [], nextCursor};
+      // One query per part for the whole page, then back into the listing's order.
+      const byId = new Map((await loadTasks(db, (where) => where('t.id', 'in', ids))).map((task) => [task.id, task]));
+      return {tasks: ids.map((id) => byId.get(id)).filter((task): task is Task => task !== undefined), nextCursor};
     },
     async timeline(taskId) {
       const rows = await db.selectFrom('task_events').selectAll().where('task_id', '=', taskId).orderBy('id').execute();
@@ -88,6 +47,61 @@ function readsOn(db: Db): TaskReads {
     },
   };
   return reads;
+}
+
+/** Whole tasks (row, status, deadlines, watchers, sub-task progress) for the rows the condition selects: four queries however many. */
+async function loadTasks(db: Db, which: (where: ExpressionBuilder<DatabaseSchema & {t: DatabaseSchema['tasks']; s: DatabaseSchema['task_statuses']}, 't' | 's'>) => Expression<SqlBool>): Promise<Task[]> {
+  const rows = await db
+    .selectFrom('tasks as t')
+    .innerJoin('task_statuses as s', 's.id', 't.status_id')
+    .selectAll('t')
+    // `date` would become a local-midnight Date in node-postgres; keep the calendar date.
+    .select([sql<string | null>`to_char(t.start_date, 'YYYY-MM-DD')`.as('start_day'), 's.category', 's.name as status_name'])
+    .where(which)
+    .execute();
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const [deadlines, watchers, children] = await Promise.all([
+    db.selectFrom('task_deadlines').selectAll().where('task_id', 'in', ids).orderBy('kind').execute(),
+    db.selectFrom('task_watchers').selectAll().where('task_id', 'in', ids).orderBy('user_id').execute(),
+    db
+      .selectFrom('tasks as c')
+      .innerJoin('task_statuses as cs', 'cs.id', 'c.status_id')
+      .select(['c.parent_id', sql<number>`count(*)::int`.as('total'), sql<number>`(count(*) filter (where cs.category = 'closed'))::int`.as('done')])
+      .where('c.parent_id', 'in', ids)
+      .groupBy('c.parent_id')
+      .execute(),
+  ]);
+  return rows.map((row): Task => {
+    const progress = children.find((child) => child.parent_id === row.id);
+    return {
+      id: row.id,
+      key: row.key,
+      channelId: row.channel_id,
+      title: row.title,
+      description: row.description,
+      statusId: row.status_id,
+      statusName: row.status_name,
+      statusCategory: row.category,
+      priority: row.priority,
+      holderId: row.holder_id,
+      creatorId: row.creator_id,
+      startDate: row.start_day,
+      parentId: row.parent_id,
+      labels: row.labels,
+      caseRef: row.case_id ? {id: row.case_id, url: row.case_url ?? ''} : null,
+      sourcePostId: row.source_post_id,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      closedAt: row.closed_at,
+      version: row.version,
+      deadlines: deadlines
+        .filter((deadline) => deadline.task_id === row.id)
+        .map((deadline): Deadline => ({kind: deadline.kind, dueAt: deadline.due_at, allDay: deadline.all_day, timeZone: deadline.time_zone})),
+      watcherIds: watchers.filter((watcher) => watcher.task_id === row.id).map((watcher) => watcher.user_id),
+      progress: progress ? {done: progress.done, total: progress.total} : null,
+    };
+  });
 }
 
 function writesOn(db: Transaction<DatabaseSchema>): TaskWrites {
