@@ -1,22 +1,17 @@
 import {type ExpressionBuilder, type Kysely, sql, type SqlBool, type Expression} from 'kysely';
 import type {TaskListing} from '../domain/tasks/ports';
-import {errors} from '../errors';
 import type {DatabaseSchema} from './schema';
-import {taskMatchesSearch, titleHitRank} from './taskSearch';
+import {afterPosition, decodeCursor, encodeCursor, keyAsText, orderKeys} from './taskListOrder';
+import {taskMatchesSearch} from './taskSearch';
 
 // GET /api/v1/tasks as SQL: visibility first (the caller's channels, or
 // personal tasks they created, hold or watch — never for guests), then the
-// filters, then the order and one page. Paging is by position in that order:
-// the cursor is the offset, so a page may shift when tasks change between
-// requests (a keyset per sort order is planned with the benchmark issue).
+// filters, then the order and one page after the cursor (taskListOrder.ts).
 
 type Tasks = ExpressionBuilder<DatabaseSchema, 'tasks'>;
 
-const PRIORITY_RANK = sql<number>`case tasks.priority when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end`;
-
 export async function listTaskIds(db: Kysely<DatabaseSchema>, listing: TaskListing): Promise<{ids: string[]; nextCursor: string | null}> {
   const {viewer, filters, sort} = listing;
-  const offset = listing.cursor ? decodeOffset(listing.cursor) : 0;
   let query = db
     .selectFrom('tasks')
     .select('tasks.id')
@@ -41,31 +36,17 @@ export async function listTaskIds(db: Kysely<DatabaseSchema>, listing: TaskListi
   if (due) query = query.where(due);
   if (filters.search) query = query.where(taskMatchesSearch(filters.search));
 
-  // Search results rank title hits first, then the chosen order.
-  if (filters.search) query = query.orderBy(titleHitRank(filters.search));
-  const direction = sort.descending ? 'desc' : 'asc';
-  switch (sort.by) {
-    case 'updatedAt':
-      query = query.orderBy('tasks.updated_at', direction);
-      break;
-    case 'createdAt':
-      query = query.orderBy('tasks.created_at', direction);
-      break;
-    case 'priority':
-      query = query.orderBy(PRIORITY_RANK, direction).orderBy('tasks.updated_at', 'desc');
-      break;
-    case 'key':
-      // PAT-9 before PAT-10: prefix, then the number.
-      query = query.orderBy(sql`split_part(tasks.key, '-', 1)`, direction).orderBy(sql`split_part(tasks.key, '-', 2)::int`, direction);
-      break;
-    case 'due':
-      // Tasks without a deadline of that kind come last either way.
-      query = query.orderBy(sql`(select d.due_at from task_deadlines d where d.task_id = tasks.id and d.kind = ${sort.dueKind ?? ''})`, sql.raw(`${direction} nulls last`));
-      break;
-  }
-  const rows = await query.orderBy('tasks.id', direction).limit(listing.limit + 1).offset(offset).execute();
-  const more = rows.length > listing.limit;
-  return {ids: rows.slice(0, listing.limit).map((row) => row.id), nextCursor: more ? encodeOffset(offset + listing.limit) : null};
+  const keys = orderKeys(sort, filters.search);
+  if (listing.cursor) query = query.where(afterPosition(keys, decodeCursor(listing.cursor, keys)));
+  for (const key of keys) query = query.orderBy(key.expression, key.direction);
+  const rows = await query
+    .select(keys.map((key, index) => keyAsText(key).as(`k${index}`)))
+    .limit(listing.limit + 1)
+    .execute();
+  const page = rows.slice(0, listing.limit);
+  const last = page.at(-1) as Record<string, string> | undefined;
+  const more = rows.length > listing.limit && last !== undefined;
+  return {ids: page.map((row) => row.id), nextCursor: more ? encodeCursor(keys.map((_, index) => last[`k${index}`]!)) : null};
 }
 
 function visibleTo(eb: Tasks, viewer: TaskListing['viewer']): Expression<SqlBool> {
@@ -108,14 +89,4 @@ function dueCondition({filters, now}: TaskListing): ((eb: Tasks) => Expression<S
     }
     return eb.and(conditions);
   };
-}
-
-function encodeOffset(offset: number): string {
-  return Buffer.from(`o:${offset}`, 'utf8').toString('base64url');
-}
-
-function decodeOffset(cursor: string): number {
-  const match = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match?.[1]) throw errors.invalidRequest([{field: 'cursor', message: 'cursor: must be the nextCursor of the previous page, unchanged'}]);
-  return Number(match[1]);
 }

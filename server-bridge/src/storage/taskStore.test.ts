@@ -235,20 +235,74 @@ describe.each(engineNames)('tasks on the %s engine', (engine) => {
       expect((await rejection(service.list(sato, {...everything, filters: {q: '拒'}}))).status).toBe(400);
     });
 
-    it('sorts by key numerically and pages without gaps or repeats', async () => {
-      for (let i = 0; i < 5; i += 1) await service.create(smith, {title: `Listing: page ${i}`, channelId: 'acme'});
-      const sorted = {...everything, filters: {channelId: 'acme'}, sort: {by: 'key' as const, dueKind: null, descending: false}, limit: 3};
-      const all = keysOf(await service.list(sato, {...sorted, limit: 50}));
-      const numbers = all.map((key) => Number(key.split('-')[1]));
+    it('sorts by key numerically and pages without gaps or repeats in every order', async () => {
+      for (let i = 0; i < 5; i += 1) {
+        const dueAt = new Date(Date.UTC(2027, 0, 10 - (i % 3)));
+        await service.create(smith, {title: `Listing: page ${i}`, channelId: 'acme', priority: i % 2 ? 'high' : 'low', ...(i % 2 ? {deadlines: [{kind: 'customer', dueAt, allDay: true, timeZone: 'Asia/Tokyo'}]} : {})});
+      }
+      const byKey = {...everything, filters: {channelId: 'acme'}, sort: {by: 'key' as const, dueKind: null, descending: false}, limit: 3};
+      const numbers = keysOf(await service.list(sato, {...byKey, limit: 50})).map((key) => Number(key.split('-')[1]));
       expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
-      const seen: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await service.list(sato, {...sorted, ...(cursor ? {cursor} : {})});
-        seen.push(...keysOf(page));
+      const orders = [
+        byKey,
+        {...byKey, sort: {by: 'key' as const, dueKind: null, descending: true}},
+        {...byKey, sort: {by: 'due' as const, dueKind: 'customer', descending: false}},
+        {...byKey, sort: {by: 'due' as const, dueKind: 'customer', descending: true}},
+        {...byKey, sort: {by: 'priority' as const, dueKind: null, descending: true}},
+        {...byKey, sort: {by: 'createdAt' as const, dueKind: null, descending: false}},
+        {...byKey, filters: {channelId: 'acme', q: 'listing page'}, sort: {by: 'updatedAt' as const, dueKind: null, descending: true}},
+      ];
+      for (const order of orders) {
+        const all = keysOf(await service.list(sato, {...order, limit: 50}));
+        expect(all.length).toBeGreaterThanOrEqual(5);
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await service.list(sato, {...order, ...(cursor ? {cursor} : {})});
+          seen.push(...keysOf(page));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        expect(seen).toEqual(all);
+      }
+    });
+
+    it('keeps pages stable while other tasks are created and closed between requests', async () => {
+      const tick = () => (clock = new Date(clock.getTime() + 1000));
+      for (let i = 0; i < 6; i += 1) {
+        tick();
+        await service.create(smith, {title: `Listing: stable ${i}`, channelId: 'acme', labels: ['stable']});
+      }
+      const newestFirst = {...everything, filters: {label: 'stable'}, limit: 2};
+      const before = keysOf(await service.list(sato, {...newestFirst, limit: 50}));
+      const first = await service.list(sato, newestFirst);
+      expect(keysOf(first)).toEqual(before.slice(0, 2));
+      // A new task lands on top, and a not-yet-seen one is edited out of the list.
+      tick();
+      await service.create(smith, {title: 'Listing: stable latecomer', channelId: 'acme', labels: ['stable']});
+      await service.patch(smith, before[5]!, 1, {labels: []});
+      const rest: string[] = [];
+      let cursor = first.nextCursor ?? undefined;
+      while (cursor) {
+        const page = await service.list(sato, {...newestFirst, cursor});
+        rest.push(...keysOf(page));
         cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      expect(seen).toEqual(all);
+      }
+      expect(rest).toEqual(before.slice(2, 5));
+    });
+
+    it('refuses a cursor that was altered or belongs to another sort', async () => {
+      for (let i = 0; i < 3; i += 1) await service.create(smith, {title: `Listing: cursor ${i}`, channelId: 'acme'});
+      const {nextCursor} = await service.list(sato, {...everything, limit: 1});
+      expect(nextCursor).toEqual(expect.any(String));
+      const byKey = {...everything, sort: {by: 'key' as const, dueKind: null, descending: false}};
+      const tampered = Buffer.from(JSON.stringify(['2026-01-01 00:00', 'x'])).toString('base64url');
+      for (const cursor of [tampered, 'not-a-cursor', nextCursor!.slice(0, -2)]) {
+        const error = await rejection(service.list(sato, {...everything, cursor}));
+        expect(error.status).toBe(400);
+      }
+      const error = await rejection(service.list(sato, {...byKey, cursor: nextCursor!}));
+      expect(error.status).toBe(400);
+      expect(JSON.stringify(error)).toContain('cursor');
     });
   });
 });
