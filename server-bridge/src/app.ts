@@ -6,9 +6,11 @@ import {loadOrCreateSigningKey, verifySessionToken} from './http/bridgeSession';
 import {registerOpenApiRoute} from './http/openapi';
 import {registerAuthenticatedRoutes} from './http/requireCaller';
 import {type CommandRouteDeps, registerCommandRoute} from './http/routes/mattermostCommand';
+import {registerChannelRoutes} from './http/routes/channels';
 import {registerTaskRoutes, type TaskRouteDeps} from './http/routes/tasks';
 import {buildHttpServer} from './http/server';
 import type {Logger} from './logging/logger';
+import {createChannelSettingsService, type ChannelSettingsService} from './domain/channels/channelSettingsService';
 import {createTaskService} from './domain/tasks/taskService';
 import {createChannelAccess} from './mattermost/channelAccess';
 import {connectionFromSettings} from './mattermost/connection';
@@ -24,6 +26,7 @@ interface Services {
   sessionKey: Uint8Array;
   command: CommandRouteDeps;
   tasks: TaskRouteDeps;
+  channels: {channelSettings: ChannelSettingsService};
 }
 
 export interface RunningBridge {
@@ -55,7 +58,10 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
     routes: [
       (http) => registerCommandRoute(http, () => started().command),
       (http) => registerOpenApiRoute(http),
-      (http) => registerAuthenticatedRoutes(http, (token) => verifySessionToken(started().sessionKey, token), (api) => registerTaskRoutes(api, () => started().tasks)),
+      (http) => registerAuthenticatedRoutes(http, (token) => verifySessionToken(started().sessionKey, token), (api) => {
+        registerTaskRoutes(api, () => started().tasks);
+        registerChannelRoutes(api, () => started().channels);
+      }),
     ],
     readiness: {
       async check() {
@@ -83,8 +89,12 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
   const connection = connectionFromSettings(settings);
   const preferences = createUserPreferences({connection, logger});
   const sessionKey = await loadOrCreateSigningKey(settings);
-  const tasks = createTaskService({store: createTaskRepository(database.db), access: createChannelAccess({connection}), clock: {now: () => new Date()}});
-  services = {settings, sessionKey, command: {connection, userLocale: preferences.locale}, tasks: {tasks, timeZoneOf: preferences.timeZone}};
+  const taskStore = createTaskRepository(database.db);
+  const access = createChannelAccess({connection});
+  const clock = {now: () => new Date()};
+  const tasks = createTaskService({store: taskStore, access, clock});
+  const channelSettings = createChannelSettingsService({store: taskStore, access, clock});
+  services = {settings, sessionKey, command: {connection, userLocale: preferences.locale}, tasks: {tasks, timeZoneOf: preferences.timeZone}, channels: {channelSettings}};
 
   const url = baseUrl(server.server.address(), config.http);
   logger.info({url, engine: database.engine}, 'bridge ready');

@@ -35,6 +35,8 @@ export const errors = {
   commentNotFound: (id: string) => new AppError(404, 'baton.not_found.comment', `No comment ${id} on this task.`),
   forbidden: (id: string, message: string) => new AppError(403, `baton.forbidden.${id}`, message),
   invalid: (id: string, message: string, details?: ErrorDetails) => new AppError(422, `baton.invalid.${id}`, message, details),
+  /** The request is valid but collides with the current state, e.g. a name another item already uses. */
+  conflict: (id: string, message: string, details?: ErrorDetails) => new AppError(409, `baton.conflict.${id}`, message, details),
   notReady: (reason: string) => new AppError(503, 'baton.not_ready', `The bridge is not ready: ${reason}`),
   internal: () => new AppError(500, 'baton.internal', 'Something went wrong on the bridge; it has been logged.'),
   /** A request that breaks the REST contract: one line per problem, e.g. `title: must be 1–200 characters`. */

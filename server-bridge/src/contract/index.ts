@@ -5,6 +5,7 @@
 /** Every route of the contract lives under this prefix. */
 export const API_V1 = '/api/v1';
 
+export * from './channelSettings';
 export * from './comment';
 export * from './concurrency';
 export * from './deadline';

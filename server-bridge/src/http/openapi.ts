@@ -1,6 +1,6 @@
 import type {FastifyInstance} from 'fastify';
 import {z} from 'zod';
-import {API_V1, opaqueId, taskRef} from '../contract';
+import {API_V1, channelId, opaqueId, taskRef} from '../contract';
 import {
   type ErrorStatus,
   type OperationSpec,
@@ -73,6 +73,7 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
       parameters: {
         idOrKey: {name: 'idOrKey', in: 'path', required: true, description: 'The task id, or its key such as PAT-12.', schema: fieldSchema(taskRef)},
         commentId: {name: 'commentId', in: 'path', required: true, schema: fieldSchema(opaqueId)},
+        channelId: {name: 'channelId', in: 'path', required: true, description: 'The Mattermost channel id.', schema: fieldSchema(channelId)},
         IfMatch: {
           name: 'If-Match',
           in: 'header',
@@ -129,7 +130,7 @@ function successResponse({success, operationId}: OperationSpec): JsonObject {
   };
 }
 
-const PATH_PARAMETERS = new Set(['idOrKey', 'commentId']);
+const PATH_PARAMETERS = new Set(['idOrKey', 'commentId', 'channelId']);
 
 function pathParameterNames(path: string): string[] {
   const names = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] ?? '');

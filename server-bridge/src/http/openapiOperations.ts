@@ -1,6 +1,8 @@
 import type {z} from 'zod';
 import {
   apiErrorSchema,
+  channelSettingsPatchSchema,
+  channelSettingsSchema,
   caseRefSchema,
   commentCreateSchema,
   commentPageSchema,
@@ -40,6 +42,7 @@ export const requestComponents = {
   Transition: transitionSchema,
   CommentCreate: commentCreateSchema,
   CommentUpdate: commentUpdateSchema,
+  ChannelSettingsPatch: channelSettingsPatchSchema,
 } satisfies Record<string, z.ZodType>;
 
 /** Response bodies: described as the bridge sends them. */
@@ -55,6 +58,7 @@ export const responseComponents = {
   CommentPage: commentPageSchema,
   TimelineEvent: timelineEventSchema,
   TimelinePage: timelinePageSchema,
+  ChannelSettings: channelSettingsSchema,
   ApiError: apiErrorSchema,
   FieldIssue: fieldIssueSchema,
 } satisfies Record<string, z.ZodType>;
@@ -66,8 +70,8 @@ export const errorResponses = {
   400: {name: 'BadRequest', description: 'The request breaks the contract; `message` and `details.issues` say what is allowed.'},
   401: {name: 'Unauthorized', description: 'No valid bridge session; `details.reason` is missing, malformed, expired or bad_signature.'},
   403: {name: 'Forbidden', description: 'The caller may see the task but not do this (e.g. a guest editing someone else’s task).'},
-  404: {name: 'NotFound', description: 'No such task or comment that the caller can see.'},
-  409: {name: 'Conflict', description: 'The task changed since the given version; read it again and reapply the change.'},
+  404: {name: 'NotFound', description: 'No such task, comment or channel that the caller can see.'},
+  409: {name: 'Conflict', description: 'The task changed since the given version (read it again and reapply the change), or a name is already taken.'},
   422: {name: 'Unprocessable', description: 'Well-formed but not possible, e.g. a holder who is not a member of the task’s channel.'},
   503: {name: 'NotReady', description: 'The bridge is starting up or its database is unavailable.'},
 } as const;
@@ -230,5 +234,24 @@ export const operations: OperationSpec[] = [
     query: pageQuerySchema,
     success: {status: 200, description: 'One page of events.', body: 'TimelinePage'},
     errors: [400, 401, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/channels/{channelId}/settings',
+    operationId: 'getChannelSettings',
+    summary: 'Read a channel’s Baton settings',
+    description: 'For members of the channel.',
+    success: {status: 200, description: 'The settings.', body: 'ChannelSettings'},
+    errors: [400, 401, 404],
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/channels/{channelId}/settings',
+    operationId: 'patchChannelSettings',
+    summary: 'Change a channel’s Baton settings',
+    description: 'For channel admins of the channel and system admins. Changing `keyPrefix` renames the channel’s task keys; each task’s timeline records it.',
+    body: 'ChannelSettingsPatch',
+    success: {status: 200, description: 'The settings after the change.', body: 'ChannelSettings'},
+    errors: [400, 401, 403, 404, 409],
   },
 ];

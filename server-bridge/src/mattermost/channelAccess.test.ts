@@ -1,6 +1,6 @@
 import {startSimulator, type RunningSimulator} from '../../../build/mattermost-sim/src/index';
 import {seedDemoOrganisation, type DemoOrganisation} from '../../../build/mattermost-sim/src/seed/demoOrganisation';
-import {removeChannelMember} from '../../../build/mattermost-sim/src/services/channels';
+import {addChannelMember, createChannel, removeChannelMember} from '../../../build/mattermost-sim/src/services/channels';
 import {createAccessToken, createBot, updateUser} from '../../../build/mattermost-sim/src/services/users';
 import {createChannelAccess} from './channelAccess';
 
@@ -45,5 +45,16 @@ describe('channel access through Mattermost', () => {
     expect(await access.isMember(user('li'), id('patents'))).toBe(true);
     access.forget(id('patents'), user('li'));
     expect(await access.isMember(user('li'), id('patents'))).toBe(false);
+  });
+
+  it('knows who may change a channel’s settings: its channel admins and system admins', async () => {
+    const litigation = createChannel(sim.ctx, {team_id: org.team.id, name: 'litigation', display_name: 'Litigation', type: 'P', creator_id: user('admin')});
+    addChannelMember(sim.ctx, litigation.id, user('ivanova'), {admin: true, silent: true});
+    addChannelMember(sim.ctx, litigation.id, user('tanaka'), {silent: true});
+    expect(await access.canManageChannel(user('ivanova'), litigation.id)).toBe(true);
+    expect(await access.canManageChannel(user('tanaka'), litigation.id)).toBe(false);
+    expect(await access.canManageChannel(user('sato'), litigation.id)).toBe(false);
+    // A system admin manages every channel, member or not.
+    expect(await access.canManageChannel(user('admin'), id('partners-only'))).toBe(true);
   });
 });

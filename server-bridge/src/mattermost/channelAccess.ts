@@ -38,6 +38,12 @@ export function createChannelAccess(deps: {
     channelName: (channelId) => cached(`channel:${channelId}`, async () => (await client()).getChannel(channelId).then((channel) => channel.name, () => undefined)),
     memberChannelIds: (userId) => cached(`channels-of:${userId}`, async () => (await client()).channelIdsOf(userId)),
     username: (userId) => cached(`user:${userId}`, async () => (await client()).getUser(userId).then((user) => user.username, () => undefined)),
+    // Not cached: asked only before a settings change, which must see a just-granted or just-removed role.
+    async canManageChannel(userId, channelId) {
+      const mattermost = await client();
+      const user = await mattermost.getUser(userId);
+      return user.roles.split(' ').includes('system_admin') || (await mattermost.isChannelAdmin(channelId, userId));
+    },
     forget(channelId, userId) {
       for (const key of cache.keys()) {
         if (key.startsWith(`member:${channelId}:`) && (userId === undefined || key.endsWith(`:${userId}`))) cache.delete(key);

@@ -41,7 +41,11 @@ export interface MattermostClient {
   channelIdsOf(userId: string): Promise<string[]>;
   /** Whether the user is a member: Mattermost answers 404 for a non-member. */
   isChannelMember(channelId: string, userId: string): Promise<boolean>;
+  /** Whether the user administers the channel (`scheme_admin`, or the `channel_admin` role); false for non-members. */
+  isChannelAdmin(channelId: string, userId: string): Promise<boolean>;
 }
+
+const channelMemberSchema = z.object({roles: z.string().default(''), scheme_admin: z.boolean().default(false)});
 
 export function createMattermostClient(options: {url: string; botToken: string; fetch?: typeof fetch; timeoutMs?: number}): MattermostClient {
   const send = options.fetch ?? fetch;
@@ -76,6 +80,15 @@ export function createMattermostClient(options: {url: string; botToken: string; 
       try {
         await getJson(`/channels/${encodeURIComponent(channelId)}/members/${encodeURIComponent(userId)}`);
         return true;
+      } catch (error) {
+        if (error instanceof MattermostRequestError && error.status === 404) return false;
+        throw error;
+      }
+    },
+    async isChannelAdmin(channelId, userId) {
+      try {
+        const member = channelMemberSchema.parse(await getJson(`/channels/${encodeURIComponent(channelId)}/members/${encodeURIComponent(userId)}`));
+        return member.scheme_admin || member.roles.split(' ').includes('channel_admin');
       } catch (error) {
         if (error instanceof MattermostRequestError && error.status === 404) return false;
         throw error;

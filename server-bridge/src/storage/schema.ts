@@ -14,6 +14,7 @@ export interface DatabaseSchema {
   bridge_settings: BridgeSettingsTable;
   task_statuses: TaskStatusesTable;
   task_key_sequences: TaskKeySequencesTable;
+  task_key_prefixes: TaskKeyPrefixesTable;
   tasks: TasksTable;
   task_deadlines: TaskDeadlinesTable;
   task_watchers: TaskWatchersTable;
@@ -33,6 +34,13 @@ export interface TaskKeySequencesTable {
   scope: string;
   prefix: string;
   next_number: ColumnType<number, number | undefined, number>;
+}
+
+/** Every prefix a scope has used, current and retired (old keys keep resolving). */
+export interface TaskKeyPrefixesTable {
+  prefix: string;
+  scope: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
 }
 
 export interface TasksTable {

@@ -22,7 +22,14 @@ function readsOn(db: Db): TaskReads {
   const reads: TaskReads = {
     async findTask(idOrKey) {
       const [task] = await loadTasks(db, (where) => where.or([where('t.id', '=', idOrKey), where('t.key', '=', idOrKey.toUpperCase())]));
-      return task;
+      if (task) return task;
+      // A key under a retired prefix (PATENT-12 after the channel chose PAT) finds the task under its current key.
+      const renamed = await currentKeyOf(db, idOrKey);
+      return renamed ? (await loadTasks(db, (where) => where('t.key', '=', renamed)))[0] : undefined;
+    },
+    async keyPrefix(scope) {
+      const row = await db.selectFrom('task_key_sequences').select('prefix').where('scope', '=', scope).executeTakeFirst();
+      return row?.prefix;
     },
     async findComment(taskId, commentId) {
       const row = await db.selectFrom('task_comments').selectAll().where('task_id', '=', taskId).where('id', '=', commentId).executeTakeFirst();
@@ -110,9 +117,11 @@ function writesOn(db: Transaction<DatabaseSchema>): TaskWrites {
       const existing = await db.selectFrom('task_key_sequences').select('prefix').where('scope', '=', scope).executeTakeFirst();
       if (!existing) {
         for (const prefix of prefixCandidates) {
-          // DO NOTHING on any conflict: a taken prefix must not abort the transaction.
-          const inserted = await db.insertInto('task_key_sequences').values({scope, prefix}).onConflict((conflict) => conflict.doNothing()).executeTakeFirst();
-          if ((inserted.numInsertedOrUpdatedRows ?? 0n) > 0n) break;
+          if (await reservePrefix(db, scope, prefix)) {
+            // DO NOTHING: a concurrent first task of the same scope may have got here first.
+            await db.insertInto('task_key_sequences').values({scope, prefix}).onConflict((conflict) => conflict.doNothing()).execute();
+            break;
+          }
           if (await db.selectFrom('task_key_sequences').select('scope').where('scope', '=', scope).executeTakeFirst()) break;
         }
       }
@@ -124,6 +133,40 @@ function writesOn(db: Transaction<DatabaseSchema>): TaskWrites {
         .executeTakeFirst();
       if (!allocated) throw new Error(`no free key prefix for ${scope}`);
       return `${allocated.prefix}-${allocated.number}`;
+    },
+    async changeKeyPrefix(scope, prefix, {actorId, at}) {
+      const current = await db.selectFrom('task_key_sequences').select('prefix').where('scope', '=', scope).forUpdate().executeTakeFirst();
+      if (current?.prefix === prefix) return 'unchanged';
+      if (!(await reservePrefix(db, scope, prefix))) return 'taken';
+      if (!current) {
+        await db.insertInto('task_key_sequences').values({scope, prefix}).execute();
+        return 'changed';
+      }
+      // Every task keeps its number under the new prefix; its timeline says so.
+      const renamedKey = sql<string>`${prefix} || '-' || split_part(tasks.key, '-', 2)`;
+      const ofScope = sql<SqlBool>`split_part(tasks.key, '-', 1) = ${current.prefix}`;
+      await db
+        .insertInto('task_events')
+        .columns(['task_id', 'actor_id', 'at', 'kind', 'field', 'from_value', 'to_value'])
+        .expression(
+          db
+            .selectFrom('tasks')
+            .select([
+              'tasks.id',
+              sql.val(actorId).as('actor_id'),
+              sql<Date>`${at}::timestamptz`.as('at'),
+              sql.val('field_changed').as('kind'),
+              sql.val('key').as('field'),
+              sql`to_jsonb(tasks.key)`.as('from_value'),
+              sql`to_jsonb(${renamedKey})`.as('to_value'),
+            ])
+            .where(ofScope)
+            .orderBy('tasks.key'),
+        )
+        .execute();
+      await db.updateTable('tasks').set({key: renamedKey}).where(ofScope).execute();
+      await db.updateTable('task_key_sequences').set({prefix}).where('scope', '=', scope).execute();
+      return 'changed';
     },
     async statusCategory(statusId) {
       const row = await db.selectFrom('task_statuses').select('category').where('id', '=', statusId).executeTakeFirst();
@@ -246,4 +289,25 @@ function toRow(task: Partial<NewTaskRow>) {
 
 function toComment(row: Selectable<DatabaseSchema['task_comments']>): Comment {
   return {id: row.id, taskId: row.task_id, authorId: row.author_id, body: row.body, createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at};
+}
+
+/** Claims the prefix for the scope; true when it is (now or already) the scope's, false when another scope has used it. */
+async function reservePrefix(db: Db, scope: string, prefix: string): Promise<boolean> {
+  // DO NOTHING on conflict: a taken prefix must not abort the transaction.
+  await db.insertInto('task_key_prefixes').values({prefix, scope}).onConflict((conflict) => conflict.doNothing()).execute();
+  const owner = await db.selectFrom('task_key_prefixes').select('scope').where('prefix', '=', prefix).executeTakeFirst();
+  return owner?.scope === scope;
+}
+
+/** The current key for a key under a retired prefix of the same scope, if any. */
+async function currentKeyOf(db: Db, key: string): Promise<string | undefined> {
+  const match = /^([A-Za-z][A-Za-z0-9]{0,9})-(\d{1,9})$/.exec(key);
+  if (!match) return undefined;
+  const row = await db
+    .selectFrom('task_key_prefixes as p')
+    .innerJoin('task_key_sequences as s', 's.scope', 'p.scope')
+    .select('s.prefix')
+    .where('p.prefix', '=', match[1]!.toUpperCase())
+    .executeTakeFirst();
+  return row && row.prefix !== match[1]!.toUpperCase() ? `${row.prefix}-${match[2]}` : undefined;
 }

@@ -1,23 +1,13 @@
 import {AppError} from '../errors';
-import type {ChannelAccess} from '../domain/tasks/ports';
 import type {Caller} from '../domain/tasks/task';
 import {createTaskService, StaleVersionError, type TaskService} from '../domain/tasks/taskService';
 import {engineNames, freshStorage, type TestStorage} from '../testing/engines';
+import {fakeChannelAccess} from '../testing/fakeChannelAccess';
 import {type Database, openDatabase} from './database';
 import {createTaskRepository} from './taskRepository';
 
 // The task service on a real store, on both engines: keys, versions, the
 // timeline, handoffs and the visibility matrix of DESIGN.md.
-
-/** Channel membership as Mattermost would answer it, kept in memory. */
-function membershipOf(channels: Record<string, {name: string; members: string[]}>, usernames: Record<string, string>): ChannelAccess {
-  return {
-    isMember: async (userId, channelId) => channels[channelId]?.members.includes(userId) ?? false,
-    channelName: async (channelId) => channels[channelId]?.name,
-    username: async (userId) => usernames[userId],
-    memberChannelIds: async (userId) => Object.entries(channels).filter(([, channel]) => channel.members.includes(userId)).map(([id]) => id),
-  };
-}
 
 const sato: Caller = {userId: 'sato', guest: false};
 const tanaka: Caller = {userId: 'tanaka', guest: false};
@@ -52,7 +42,7 @@ describe.each(engineNames)('tasks on the %s engine', (engine) => {
     database = await openDatabase(storage.config);
     service = createTaskService({
       store: createTaskRepository(database.db),
-      access: membershipOf(channels, {sato: 'sato', tanaka: 'tanaka', smith: 'smith', kim: 'guest.kim'}),
+      access: fakeChannelAccess({channels, usernames: {sato: 'sato', tanaka: 'tanaka', smith: 'smith', kim: 'guest.kim'}}),
       clock: {now: () => clock},
     });
   });

@@ -12,3 +12,8 @@ export function prefixCandidates(name: string | undefined, fallback: string): st
   for (let n = 2; n <= 99; n += 1) candidates.push(`${base.slice(0, MAX_LENGTH - String(n).length)}${n}`);
   return candidates;
 }
+
+/** Whose key sequence a task draws from: its channel's, or its creator's for a personal task. */
+export function keyScope(channelId: string | null, userId: string): string {
+  return channelId ? `channel:${channelId}` : `user:${userId}`;
+}

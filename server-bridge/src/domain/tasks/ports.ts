@@ -13,6 +13,8 @@ export interface ChannelAccess {
   username(userId: string): Promise<string | undefined>;
   /** Every channel the user belongs to (for listing what they may see). */
   memberChannelIds(userId: string): Promise<string[]>;
+  /** May the user change the channel's settings: a channel admin of it, or a system admin? */
+  canManageChannel(userId: string, channelId: string): Promise<boolean>;
 }
 
 export type TaskSortField = 'updatedAt' | 'createdAt' | 'priority' | 'key' | 'due';
@@ -50,6 +52,12 @@ export type NewTaskRow = Omit<Task, 'statusName' | 'statusCategory' | 'deadlines
 export interface TaskWrites {
   /** Allocates the next key of a scope, creating its prefix from the candidates on first use. */
   nextKey(scope: string, prefixCandidates: string[]): Promise<string>;
+  /**
+   * Gives the scope a new key prefix and renames its tasks (PATENT-12 → PAT-12,
+   * one `key` event each); old keys keep resolving. 'taken' when another scope
+   * has ever used the prefix.
+   */
+  changeKeyPrefix(scope: string, prefix: string, by: {actorId: string; at: Date}): Promise<'changed' | 'unchanged' | 'taken'>;
   statusCategory(statusId: string): Promise<'open' | 'closed' | undefined>;
   insertTask(row: NewTaskRow): Promise<void>;
   /** Applies the changes only if the stored version is `expectedVersion`; false when stale. */
@@ -66,6 +74,8 @@ export interface TaskWrites {
 export interface TaskReads {
   /** By id or by key (`PAT-12`). */
   findTask(idOrKey: string): Promise<Task | undefined>;
+  /** The scope's current key prefix; undefined before its first task or setting. */
+  keyPrefix(scope: string): Promise<string | undefined>;
   findComment(taskId: string, commentId: string): Promise<Comment | undefined>;
   listComments(taskId: string): Promise<Comment[]>;
   timeline(taskId: string): Promise<TaskEvent[]>;

@@ -1,6 +1,6 @@
 import {randomUUID} from 'node:crypto';
 import {AppError, errors} from '../../errors';
-import {prefixCandidates} from './keyPrefix';
+import {keyScope, prefixCandidates} from './keyPrefix';
 import {parseSearchQuery} from '../search/searchTerms';
 import type {ChannelAccess, Clock, NewTaskRow, TaskListing, TaskReads, TaskStore, TaskWrites} from './ports';
 import type {Caller, Comment, Deadline, Task, TaskChanges, TaskDraft, TaskEvent} from './task';
@@ -109,7 +109,7 @@ export function createTaskService({store, access, clock, newId = randomUUID}: Ta
         const statusId = draft.statusId ?? 'open';
         const category = await tx.statusCategory(statusId);
         if (!category) throw errors.invalid('status', `Unknown status ${statusId}.`, {field: 'statusId'});
-        const scope = channelId ? `channel:${channelId}` : `user:${caller.userId}`;
+        const scope = keyScope(channelId, caller.userId);
         const name = channelId ? await access.channelName(channelId) : await access.username(caller.userId);
         const key = await tx.nextKey(scope, prefixCandidates(name, channelId ? 'TASK' : 'MY'));
         const row: NewTaskRow = {

@@ -1,16 +1,18 @@
 import type {FastifyInstance} from 'fastify';
-import type {ChannelAccess} from '../../domain/tasks/ports';
+import {createChannelSettingsService} from '../../domain/channels/channelSettingsService';
 import {createTaskService} from '../../domain/tasks/taskService';
 import {createLogger} from '../../logging/logger';
 import {type Database, openDatabase} from '../../storage/database';
 import {createTaskRepository} from '../../storage/taskRepository';
 import {freshStorage, type TestStorage} from '../../testing/engines';
+import {fakeChannelAccess} from '../../testing/fakeChannelAccess';
 import {mmId} from '../../testing/mattermostIds';
 import {issueSessionToken, verifySessionToken} from '../bridgeSession';
 import {operations} from '../openapiOperations';
 import {registerOpenApiRoute} from '../openapi';
 import {registerAuthenticatedRoutes} from '../requireCaller';
 import {buildHttpServer} from '../server';
+import {registerChannelRoutes} from './channels';
 import {registerTaskRoutes} from './tasks';
 
 // /api/v1/tasks over HTTP (Fastify inject) on a real PostgreSQL store:
@@ -20,12 +22,7 @@ const key = new Uint8Array(32).fill(7);
 const patents = mmId('patents');
 const [sato, tanaka, outsider] = [mmId('sato'), mmId('tanaka'), mmId('outsider')];
 
-const access: ChannelAccess = {
-  isMember: async (userId, channelId) => channelId === patents && (userId === sato || userId === tanaka),
-  channelName: async () => 'patents',
-  username: async () => 'someone',
-  memberChannelIds: async (userId) => (userId === sato || userId === tanaka ? [patents] : []),
-};
+const access = fakeChannelAccess({channels: {[patents]: {name: 'patents', members: [sato, tanaka], admins: [sato]}}});
 
 describe('the task API', () => {
   let storage: TestStorage;
@@ -36,14 +33,20 @@ describe('the task API', () => {
   beforeAll(async () => {
     storage = await freshStorage('postgres');
     database = await openDatabase(storage.config);
-    const tasks = createTaskService({store: createTaskRepository(database.db), access, clock: {now: () => new Date()}});
+    const store = createTaskRepository(database.db);
+    const clock = {now: () => new Date()};
+    const tasks = createTaskService({store, access, clock});
+    const channelSettings = createChannelSettingsService({store, access, clock});
     server = buildHttpServer({
       logger: createLogger('silent'),
       isStarted: () => true,
       readiness: {check: async () => ({engine: 'postgres'})},
       routes: [
         (http) => registerOpenApiRoute(http),
-        (http) => registerAuthenticatedRoutes(http, (token) => verifySessionToken(key, token), (api) => registerTaskRoutes(api, () => ({tasks, timeZoneOf: async () => 'Asia/Tokyo'}))),
+        (http) => registerAuthenticatedRoutes(http, (token) => verifySessionToken(key, token), (api) => {
+          registerTaskRoutes(api, () => ({tasks, timeZoneOf: async () => 'Asia/Tokyo'}));
+          registerChannelRoutes(api, () => ({channelSettings}));
+        }),
       ],
     });
     await server.ready();
@@ -146,5 +149,32 @@ describe('the task API', () => {
     const response = await call('GET', '/api/v1/tasks/PATENT-1', 'outsider');
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({id: 'baton.not_found.task'});
+  });
+
+  describe('channel settings', () => {
+    const settings = `/api/v1/channels/${patents}/settings`;
+
+    it('lets a channel admin rename the key prefix, and old keys keep working', async () => {
+      const task = (await call('POST', '/api/v1/tasks', 'tanaka', {title: 'Before the rename', channelId: patents})).json();
+      expect((await call('GET', settings, 'tanaka')).json()).toEqual({channelId: patents, keyPrefix: 'PATENT'});
+      const renamed = await call('PATCH', settings, 'sato', {keyPrefix: 'PAT'});
+      expect([renamed.statusCode, renamed.json()]).toEqual([200, {channelId: patents, keyPrefix: 'PAT'}]);
+      const number = task.key.split('-')[1];
+      expect((await call('GET', `/api/v1/tasks/${task.key}`, 'tanaka')).json()).toMatchObject({id: task.id, key: `PAT-${number}`});
+    });
+
+    it('refuses members who are not channel admins with 403, and non-members with 404', async () => {
+      expect((await call('PATCH', settings, 'tanaka', {keyPrefix: 'TK'})).json()).toMatchObject({status: 403, id: 'baton.forbidden.channel_settings'});
+      expect((await call('GET', settings, 'outsider')).statusCode).toBe(404);
+      expect((await call('PATCH', settings, 'outsider', {keyPrefix: 'OUT'})).statusCode).toBe(404);
+    });
+
+    it('names the field and the rule for a bad prefix or an unknown field', async () => {
+      const lower = await call('PATCH', settings, 'sato', {keyPrefix: 'pat'});
+      expect(lower.statusCode).toBe(400);
+      expect(lower.json().message).toBe('keyPrefix: must be 1–10 characters: a capital letter A–Z, then capital letters or digits, e.g. PAT');
+      expect((await call('PATCH', settings, 'sato', {prefix: 'PAT'})).json().message).toContain('prefix');
+      expect((await call('GET', '/api/v1/channels/not-an-id/settings', 'sato')).json().message).toContain('channelId');
+    });
   });
 });

@@ -2,6 +2,7 @@ import type {Migration} from 'kysely';
 import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_tasks';
 import * as m0003 from './0003_search_text';
+import * as m0004 from './0004_key_prefixes';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the folder at
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_tasks': m0002,
   '0003_search_text': m0003,
+  '0004_key_prefixes': m0004,
 };

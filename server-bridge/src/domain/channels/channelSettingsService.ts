@@ -1,0 +1,62 @@
+import {errors} from '../../errors';
+import {keyScope} from '../tasks/keyPrefix';
+import type {ChannelAccess, Clock, TaskStore} from '../tasks/ports';
+import type {Caller} from '../tasks/task';
+
+// A channel's Baton settings. Members read them; channel admins (and system
+// admins) change them, as in Mattermost's own channel settings. For now the
+// one setting is the task key prefix; notices and guest permissions join it
+// with the workflow and trust issues.
+
+export interface ChannelSettings {
+  channelId: string;
+  /** The channel's key prefix; null until its first task or a choice (then derived from the channel name). */
+  keyPrefix: string | null;
+}
+
+export interface ChannelSettingsChanges {
+  keyPrefix?: string;
+}
+
+export interface ChannelSettingsServiceDeps {
+  store: TaskStore;
+  access: ChannelAccess;
+  clock: Clock;
+}
+
+export type ChannelSettingsService = ReturnType<typeof createChannelSettingsService>;
+
+export function createChannelSettingsService({store, access, clock}: ChannelSettingsServiceDeps) {
+  /** Members may read; channel and system admins may also change (Mattermost lets system admins manage any channel). */
+  async function authorize(caller: Caller, channelId: string, change: boolean): Promise<void> {
+    const member = await access.isMember(caller.userId, channelId);
+    const manager = !caller.guest && (change || !member) && (await access.canManageChannel(caller.userId, channelId));
+    // Neither: the channel's existence is not revealed.
+    if (!member && !manager) throw errors.notFound('Channel');
+    if (change && !manager) {
+      throw errors.forbidden('channel_settings', 'Only a channel admin of this channel (or a system admin) can change its Baton settings.');
+    }
+  }
+
+  async function read(channelId: string): Promise<ChannelSettings> {
+    return {channelId, keyPrefix: (await store.keyPrefix(keyScope(channelId, ''))) ?? null};
+  }
+
+  return {
+    async get(caller: Caller, channelId: string): Promise<ChannelSettings> {
+      await authorize(caller, channelId, false);
+      return read(channelId);
+    },
+
+    async update(caller: Caller, channelId: string, changes: ChannelSettingsChanges): Promise<ChannelSettings> {
+      await authorize(caller, channelId, true);
+      if (changes.keyPrefix !== undefined) {
+        const outcome = await store.transaction((tx) => tx.changeKeyPrefix(keyScope(channelId, ''), changes.keyPrefix!, {actorId: caller.userId, at: clock.now()}));
+        if (outcome === 'taken') {
+          throw errors.conflict('key_prefix', `The key prefix ${changes.keyPrefix} is (or was) used by another channel or person; choose another.`, {field: 'keyPrefix'});
+        }
+      }
+      return read(channelId);
+    },
+  };
+}
