@@ -11,12 +11,10 @@ import {createTaskRepository} from './taskRepository';
 // the key prefix; renaming keeps every task reachable by its old key and
 // never lets two channels share a prefix, past or present.
 
-const [sato, tanaka, root, kim]: Caller[] = [
-  {userId: 'sato', guest: false},
-  {userId: 'tanaka', guest: false},
-  {userId: 'root', guest: false},
-  {userId: 'kim', guest: true},
-];
+const sato: Caller = {userId: 'sato', guest: false};
+const tanaka: Caller = {userId: 'tanaka', guest: false};
+const root: Caller = {userId: 'root', guest: false};
+const kim: Caller = {userId: 'kim', guest: true};
 
 const access = fakeChannelAccess({
   channels: {
