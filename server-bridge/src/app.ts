@@ -8,10 +8,16 @@ import {registerAuthenticatedRoutes} from './http/requireCaller';
 import {type CommandRouteDeps, registerCommandRoute} from './http/routes/mattermostCommand';
 import {registerChannelRoutes} from './http/routes/channels';
 import {registerTaskRoutes, type TaskRouteDeps} from './http/routes/tasks';
+import {registerWorkflowRoutes, type WorkflowRouteDeps} from './http/routes/workflows';
 import {buildHttpServer} from './http/server';
 import type {Logger} from './logging/logger';
 import {createChannelSettingsService, type ChannelSettingsService} from './domain/channels/channelSettingsService';
+import {type BusinessCalendar, createBusinessCalendar} from './domain/calendar/businessCalendar';
+import {createHandoffNotifier} from './domain/notices/handoffNotifier';
+import type {TaskChangeListener} from './domain/tasks/ports';
 import {createTaskService} from './domain/tasks/taskService';
+import {createWorkflowService} from './domain/workflows/workflowService';
+import {createNoticeDelivery} from './notices/noticeDelivery';
 import {createChannelAccess} from './mattermost/channelAccess';
 import {connectionFromSettings} from './mattermost/connection';
 import {createUserPreferences} from './mattermost/userPreferences';
@@ -27,6 +33,7 @@ interface Services {
   command: CommandRouteDeps;
   tasks: TaskRouteDeps;
   channels: {channelSettings: ChannelSettingsService};
+  workflows: WorkflowRouteDeps;
 }
 
 export interface RunningBridge {
@@ -61,6 +68,7 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
       (http) => registerAuthenticatedRoutes(http, (token) => verifySessionToken(started().sessionKey, token), (api) => {
         registerTaskRoutes(api, () => started().tasks);
         registerChannelRoutes(api, () => started().channels);
+        registerWorkflowRoutes(api, () => started().workflows);
       }),
     ],
     readiness: {
@@ -89,12 +97,29 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
   const connection = connectionFromSettings(settings);
   const preferences = createUserPreferences({connection, logger});
   const sessionKey = await loadOrCreateSigningKey(settings);
-  const taskStore = createTaskRepository(database.db);
+  const calendar = businessCalendarOf(config.calendar);
+  let wakeDelivery = () => {};
+  const taskStore = createTaskRepository(database.db, {afterCommit: () => wakeDelivery()});
   const access = createChannelAccess({connection});
   const clock = {now: () => new Date()};
-  const tasks = createTaskService({store: taskStore, access, clock});
+  // Workflows and notices react to task changes inside their transactions;
+  // the workflow service in turn changes tasks, so the list is filled after both exist.
+  const listeners: TaskChangeListener[] = [];
+  const tasks = createTaskService({store: taskStore, access, clock, listeners});
+  const workflows = createWorkflowService({store: taskStore, access, clock, calendar, timeZone: config.calendar.timeZone, tasks: tasks.operations});
+  listeners.push(workflows.listener, createHandoffNotifier());
   const channelSettings = createChannelSettingsService({store: taskStore, access, clock});
-  services = {settings, sessionKey, command: {connection, userLocale: preferences.locale}, tasks: {tasks, timeZoneOf: preferences.timeZone}, channels: {channelSettings}};
+  const delivery = createNoticeDelivery({db: database.db, store: taskStore, connection, people: {...preferences, username: access.username}, calendar, logger, now: clock.now});
+  wakeDelivery = () => delivery.wake();
+  delivery.start();
+  services = {
+    settings,
+    sessionKey,
+    command: {connection, userLocale: preferences.locale},
+    tasks: {tasks, timeZoneOf: preferences.timeZone},
+    channels: {channelSettings},
+    workflows: {workflows, timeZoneOf: preferences.timeZone},
+  };
 
   const url = baseUrl(server.server.address(), config.http);
   logger.info({url, engine: database.engine}, 'bridge ready');
@@ -105,9 +130,19 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
     settings,
     async stop() {
       await server.close();
+      await delivery.stop();
       await openDatabaseHandle.close();
     },
   };
+}
+
+/** The organisation calendar from the configuration; a contradiction (a day both open and closed) stops start-up. */
+function businessCalendarOf(calendar: BridgeConfig['calendar']): BusinessCalendar {
+  try {
+    return createBusinessCalendar({country: calendar.country, closedDays: calendar.closedDays, openDays: calendar.openDays});
+  } catch (error) {
+    throw new StartupError([`config: calendar: ${(error as Error).message}`]);
+  }
 }
 
 function baseUrl(address: AddressInfo | string | null, http: BridgeConfig['http']): string {

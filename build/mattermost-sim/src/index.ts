@@ -13,6 +13,7 @@ import {pluginsRoutes} from './routes/plugins';
 import {commandsRoutes} from './routes/commands';
 import {actionsRoutes} from './routes/actions';
 import {dialogsRoutes} from './routes/dialogs';
+import {faultRoutes} from './routes/faults';
 import {harnessRoutes} from './routes/harness';
 import {inspectionRoutes} from './routes/inspection';
 import {systemRoutes} from './routes/system';
@@ -42,6 +43,8 @@ export interface RunningSimulator {
 
 /** Every route module, in registration order. */
 export const routeModules: RouteModule[] = [
+  // First: an injected fault answers before any route.
+  faultRoutes,
   systemRoutes,
   usersRoutes,
   teamsRoutes,

@@ -22,7 +22,22 @@ describe('loadConfig', () => {
       storage: {engine: 'embedded', dataDir: './data'},
       logLevel: 'info',
       shutdownTimeoutMs: 10000,
+      calendar: {country: 'US', timeZone: 'UTC', closedDays: [], openDays: []},
     });
+  });
+
+  it('reads the organisation calendar, and names a bad country, zone or date list', () => {
+    const config = loadConfig({env: {BATON_CALENDAR_COUNTRY: 'jp', BATON_CALENDAR_TIME_ZONE: 'Asia/Tokyo', BATON_CLOSED_DAYS: '2026-12-29,2026-12-30'}, readFile: noFile});
+    expect(config.calendar).toEqual({country: 'jp', timeZone: 'Asia/Tokyo', closedDays: ['2026-12-29', '2026-12-30'], openDays: []});
+    expect(() => loadConfig({env: {BATON_CALENDAR_COUNTRY: 'XX', BATON_CALENDAR_TIME_ZONE: 'Mars/Olympus', BATON_OPEN_DAYS: '2026-12-29, 2026-12-30'}, readFile: noFile})).toThrow(
+      expect.objectContaining({
+        lines: [
+          'config: BATON_CALENDAR_COUNTRY: expected an ISO 3166 country code with public-holiday data, e.g. JP, TW, RU or US, got "XX"',
+          'config: BATON_CALENDAR_TIME_ZONE: expected an IANA time zone such as Asia/Tokyo or Europe/Moscow, got "Mars/Olympus"',
+          'config: BATON_OPEN_DAYS: expected dates YYYY-MM-DD separated by commas, without spaces, got "2026-12-29, 2026-12-30"',
+        ],
+      }),
+    );
   });
 
   it('switches to PostgreSQL when DATABASE_URL is set', () => {

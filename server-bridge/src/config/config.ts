@@ -12,6 +12,8 @@ export interface BridgeConfig {
   storage: StorageConfig;
   logLevel: LogLevel;
   shutdownTimeoutMs: number;
+  /** The organisation's business days. */
+  calendar: {country: string; timeZone: string; closedDays: string[]; openDays: string[]};
 }
 
 type Source = Record<string, string | undefined>;
@@ -55,6 +57,12 @@ export function loadConfig({env, readFile}: ConfigInputs): BridgeConfig {
       : {engine: 'embedded', dataDir: values.BATON_DATA_DIR as string},
     logLevel: values.BATON_LOG_LEVEL as LogLevel,
     shutdownTimeoutMs: values.BATON_SHUTDOWN_TIMEOUT_MS as number,
+    calendar: {
+      country: values.BATON_CALENDAR_COUNTRY as string,
+      timeZone: values.BATON_CALENDAR_TIME_ZONE as string,
+      closedDays: (values.BATON_CLOSED_DAYS as string[] | undefined) ?? [],
+      openDays: (values.BATON_OPEN_DAYS as string[] | undefined) ?? [],
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import {z} from 'zod';
+import {createBusinessCalendar} from '../domain/calendar/businessCalendar';
 
 // Every setting the bridge reads, in one table: the schema that validates it,
 // its default, and the sentence README.md shows. A test keeps README's
@@ -24,6 +25,29 @@ const postgresUrl = z.string().refine(
   },
   {error: 'expected a PostgreSQL URL like postgres://user:password@host:5432/baton'},
 );
+
+function knownHolidayCountry(code: string): boolean {
+  try {
+    createBusinessCalendar({country: code});
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function knownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', {timeZone: zone});
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const dateList = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*$/, {error: 'expected dates YYYY-MM-DD separated by commas, without spaces'})
+  .transform((text) => text.split(','));
 
 export interface VariableSpec {
   schema: z.ZodType;
@@ -68,6 +92,24 @@ export const variables = {
     schema: integer(100, 600_000),
     defaultValue: '10000',
     meaning: 'How long SIGTERM/SIGINT waits for in-flight requests before the process exits anyway.',
+  },
+  BATON_CALENDAR_COUNTRY: {
+    schema: z.string().refine(knownHolidayCountry, {error: 'expected an ISO 3166 country code with public-holiday data, e.g. JP, TW, RU or US'}),
+    defaultValue: 'US',
+    meaning: 'Country whose public holidays are not business days (with Saturdays and Sundays), for deadlines such as "+3 business days" and for reminders.',
+  },
+  BATON_CALENDAR_TIME_ZONE: {
+    schema: z.string().refine(knownTimeZone, {error: 'expected an IANA time zone such as Asia/Tokyo or Europe/Moscow'}),
+    defaultValue: 'UTC',
+    meaning: 'The organisation\'s time zone: the day a workflow step starts is read here, and business-day deadlines are due at the end of a day here.',
+  },
+  BATON_CLOSED_DAYS: {
+    schema: dateList,
+    meaning: 'Extra days off, comma-separated YYYY-MM-DD (e.g. a year-end closure: 2026-12-29,2026-12-30,2026-12-31,2027-01-04).',
+  },
+  BATON_OPEN_DAYS: {
+    schema: dateList,
+    meaning: 'Working days that would otherwise be off, comma-separated YYYY-MM-DD (e.g. a Saturday made a working day by decree).',
   },
   BATON_CONFIG_FILE: {
     schema: z.string().min(1, {error: 'expected a file path'}),

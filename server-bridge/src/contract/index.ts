@@ -20,3 +20,4 @@ export * from './taskCreate';
 export * from './taskExport';
 export * from './taskPatch';
 export * from './timeline';
+export * from './workflow';

@@ -62,6 +62,8 @@ export const taskFilterShape = {
   creatorId: userId.optional(),
   channelId: channelId.optional(),
   watcherId: userId.optional(),
+  handedById: userId.optional().meta({description: 'Tasks this user handed to their current holder; with accepted=false and statusCategory=open, the user’s “waiting on others” list.'}),
+  accepted: booleanText.optional().meta({description: 'false: the holder has not accepted the handoff yet; true: accepted (or taken on without a handoff).'}),
   statusId: commaList(statusId, 'status ids', 20).optional(),
   statusCategory: statusCategory.optional(),
   priority: commaList(priority, `priorities (${PRIORITIES.join(', ')})`, PRIORITIES.length).optional(),

@@ -16,6 +16,8 @@ const sampleTask = {
   status: {id: 'in_progress', name: 'In progress', category: 'open'},
   priority: 'high',
   holderId: mmId('sato'),
+  handedById: mmId('tanaka'),
+  acceptedAt: null,
   creatorId: mmId('tanaka'),
   channelId: mmId('patents'),
   watcherIds: [mmId('ivanova')],

@@ -41,6 +41,8 @@ export const taskSchema = z.object({
   status: taskStatusSchema,
   priority,
   holderId: userId.nullable().meta({description: 'Who holds the baton: the person who must act next. Null when nobody does.'}),
+  handedById: userId.nullable().meta({description: 'Who passed the baton to the current holder; null when nobody did.'}),
+  acceptedAt: utcInstant.nullable().meta({description: 'When the current holder accepted the handoff; null until then.'}),
   creatorId: userId,
   channelId: channelId.nullable().meta({description: 'The channel whose members see the task; null for a personal task.'}),
   watcherIds: z.array(userId),

@@ -1,6 +1,6 @@
 import type {FastifyInstance} from 'fastify';
 import {z} from 'zod';
-import {API_V1, channelId, opaqueId, taskRef} from '../contract';
+import {API_V1, channelId, opaqueId, taskRef, workflowTemplateRef} from '../contract';
 import {
   type ErrorStatus,
   type OperationSpec,
@@ -74,6 +74,8 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
         idOrKey: {name: 'idOrKey', in: 'path', required: true, description: 'The task id, or its key such as PAT-12.', schema: fieldSchema(taskRef)},
         commentId: {name: 'commentId', in: 'path', required: true, schema: fieldSchema(opaqueId)},
         channelId: {name: 'channelId', in: 'path', required: true, description: 'The Mattermost channel id.', schema: fieldSchema(channelId)},
+        templateRef: {name: 'templateRef', in: 'path', required: true, description: 'The template id, or its name in any letter case.', schema: fieldSchema(workflowTemplateRef)},
+        runId: {name: 'runId', in: 'path', required: true, schema: fieldSchema(opaqueId)},
         IfMatch: {
           name: 'If-Match',
           in: 'header',
@@ -130,7 +132,7 @@ function successResponse({success, operationId}: OperationSpec): JsonObject {
   };
 }
 
-const PATH_PARAMETERS = new Set(['idOrKey', 'commentId', 'channelId']);
+const PATH_PARAMETERS = new Set(['idOrKey', 'commentId', 'channelId', 'templateRef', 'runId']);
 
 function pathParameterNames(path: string): string[] {
   const names = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] ?? '');

@@ -1,6 +1,14 @@
 import type {z} from 'zod';
 import {
+  acceptSchema,
   apiErrorSchema,
+  declineSchema,
+  workflowDefinitionSchema,
+  workflowExportSchema,
+  workflowRunSchema,
+  workflowRunStartSchema,
+  workflowTemplateListSchema,
+  workflowTemplateSchema,
   channelSettingsPatchSchema,
   channelSettingsSchema,
   caseRefSchema,
@@ -43,6 +51,11 @@ export const requestComponents = {
   CommentCreate: commentCreateSchema,
   CommentUpdate: commentUpdateSchema,
   ChannelSettingsPatch: channelSettingsPatchSchema,
+  Accept: acceptSchema,
+  Decline: declineSchema,
+  WorkflowDefinition: workflowDefinitionSchema,
+  WorkflowExport: workflowExportSchema,
+  WorkflowRunStart: workflowRunStartSchema,
 } satisfies Record<string, z.ZodType>;
 
 /** Response bodies: described as the bridge sends them. */
@@ -59,6 +72,10 @@ export const responseComponents = {
   TimelineEvent: timelineEventSchema,
   TimelinePage: timelinePageSchema,
   ChannelSettings: channelSettingsSchema,
+  WorkflowTemplate: workflowTemplateSchema,
+  WorkflowTemplateList: workflowTemplateListSchema,
+  WorkflowExportFile: workflowExportSchema,
+  WorkflowRun: workflowRunSchema,
   ApiError: apiErrorSchema,
   FieldIssue: fieldIssueSchema,
 } satisfies Record<string, z.ZodType>;
@@ -169,9 +186,32 @@ export const operations: OperationSpec[] = [
     path: `${TASK}/transition`,
     operationId: 'transitionTask',
     summary: 'Change the status of a task',
+    description: 'Moving the current step of a workflow run to `done` passes the baton to the next step’s holder (with `nextHolderId` when the template lets you choose), or completes the run.',
     body: 'Transition',
     ifMatch: true,
     success: {status: 200, description: 'The task in its new status.', body: 'Task', etag: true},
+    errors: changesTask,
+  },
+  {
+    method: 'post',
+    path: `${TASK}/accept`,
+    operationId: 'acceptTask',
+    summary: 'Accept a task handed to you',
+    description: 'For the holder: the task moves to in progress and leaves the sender’s “waiting on others” list.',
+    body: 'Accept',
+    ifMatch: true,
+    success: {status: 200, description: 'The accepted task.', body: 'Task', etag: true},
+    errors: changesTask,
+  },
+  {
+    method: 'post',
+    path: `${TASK}/decline`,
+    operationId: 'declineTask',
+    summary: 'Decline a task handed to you',
+    description: 'For the holder, before accepting: the baton returns to whoever handed it over, who gets a DM with the reason.',
+    body: 'Decline',
+    ifMatch: true,
+    success: {status: 200, description: 'The task, back with the sender.', body: 'Task', etag: true},
     errors: changesTask,
   },
   {
@@ -254,4 +294,47 @@ export const operations: OperationSpec[] = [
     success: {status: 200, description: 'The settings after the change.', body: 'ChannelSettings'},
     errors: [400, 401, 403, 404, 409],
   },
+  ...workflowOperations(),
 ];
+
+function workflowOperations(): OperationSpec[] {
+  const TEMPLATE = '/api/v1/workflows/{templateRef}';
+  return [
+    {method: 'get', path: '/api/v1/workflows', operationId: 'listWorkflowTemplates', summary: 'List the workflow templates', success: {status: 200, description: 'Every template, by name.', body: 'WorkflowTemplateList'}, errors: [401]},
+    {
+      method: 'post',
+      path: '/api/v1/workflows',
+      operationId: 'createWorkflowTemplate',
+      summary: 'Create a workflow template',
+      description: 'Ordered steps, each with its assignee rule (user, requester, role or chosen at handoff) and deadline rules. Not for guests.',
+      body: 'WorkflowDefinition',
+      success: {status: 201, description: 'The template at version 1.', body: 'WorkflowTemplate'},
+      errors: [400, 401, 403, 409],
+    },
+    {method: 'post', path: '/api/v1/workflows/import', operationId: 'importWorkflowTemplate', summary: 'Import a template exported from Baton', body: 'WorkflowExport', success: {status: 201, description: 'The new template.', body: 'WorkflowTemplate'}, errors: [400, 401, 403, 409]},
+    {method: 'get', path: TEMPLATE, operationId: 'getWorkflowTemplate', summary: 'Read a template (by id or name)', success: {status: 200, description: 'Its current version; ETag carries the version.', body: 'WorkflowTemplate'}, errors: [400, 401, 404]},
+    {
+      method: 'put',
+      path: TEMPLATE,
+      operationId: 'replaceWorkflowTemplate',
+      summary: 'Edit a template: a new version',
+      description: 'Runs already started keep the version they began with. Send If-Match with the version you edited to get 409 instead of overwriting someone else’s edit.',
+      body: 'WorkflowDefinition',
+      ifMatch: true,
+      success: {status: 200, description: 'The template at its new version.', body: 'WorkflowTemplate'},
+      errors: [400, 401, 403, 404, 409],
+    },
+    {method: 'get', path: `${TEMPLATE}/export`, operationId: 'exportWorkflowTemplate', summary: 'Export a template as a JSON file for import elsewhere', success: {status: 200, description: 'The file.', body: 'WorkflowExportFile'}, errors: [400, 401, 404]},
+    {
+      method: 'post',
+      path: `${TEMPLATE}/runs`,
+      operationId: 'startWorkflowRun',
+      summary: 'Start a run on a case',
+      description: 'Creates a parent task for the case and one sub-task per step; the first step’s holder gets the baton (and a DM). Every role the steps name must be filled by a member of the channel.',
+      body: 'WorkflowRunStart',
+      success: {status: 201, description: 'The run.', body: 'WorkflowRun'},
+      errors: [400, 401, 403, 404, 422],
+    },
+    {method: 'get', path: '/api/v1/runs/{runId}', operationId: 'getWorkflowRun', summary: 'Read a run: its steps, holders and progress', success: {status: 200, description: 'The run.', body: 'WorkflowRun'}, errors: [400, 401, 404]},
+  ];
+}

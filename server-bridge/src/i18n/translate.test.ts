@@ -56,3 +56,18 @@ describe('the bridge message catalogs', () => {
     expect(translatorFor('ru')('command.unknown', {subcommand: 'nwe'})).toBe('Неизвестная подкоманда `nwe`.');
   });
 });
+
+describe('counted phrases', () => {
+  it('pick the plural form of the reader\'s language and put the number in', () => {
+    const ru = translatorFor('ru');
+    expect([1, 3, 5, 11, 21, 22, 25].map((count) => ru('notice.deadline.in_days', {count}))).toEqual([
+      'через 1 день', 'через 3 дня', 'через 5 дней', 'через 11 дней', 'через 21 день', 'через 22 дня', 'через 25 дней',
+    ]);
+    expect([1, 2].map((count) => translatorFor('en')('notice.deadline.in_days', {count}))).toEqual(['in 1 day', 'in 2 days']);
+    expect(translatorFor('ja')('notice.deadline.in_days', {count: 1})).toBe('1日後');
+  });
+
+  it('are left as written when the count is missing', () => {
+    expect(translatorFor('en')('notice.deadline.in_days')).toBe(catalogs.en['notice.deadline.in_days']);
+  });
+});

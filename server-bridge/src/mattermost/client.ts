@@ -37,6 +37,8 @@ export type MattermostChannel = z.infer<typeof mattermostChannelSchema>;
 export interface MattermostClient {
   getUser(userId: string): Promise<MattermostUser>;
   getChannel(channelId: string): Promise<MattermostChannel>;
+  /** The team's URL name (for links such as SiteURL/<team>/channels/<channel>). */
+  getTeamName(teamId: string): Promise<string>;
   /** Ids of every channel the user belongs to, across their teams (DMs included). */
   channelIdsOf(userId: string): Promise<string[]>;
   /** Whether the user is a member: Mattermost answers 404 for a non-member. */
@@ -67,6 +69,7 @@ export function createMattermostClient(options: {url: string; botToken: string; 
   return {
     getUser: async (userId) => mattermostUserSchema.parse(await getJson(`/users/${encodeURIComponent(userId)}`)),
     getChannel: async (channelId) => mattermostChannelSchema.parse(await getJson(`/channels/${encodeURIComponent(channelId)}`)),
+    getTeamName: async (teamId) => z.object({name: z.string()}).parse(await getJson(`/teams/${encodeURIComponent(teamId)}`)).name,
     async channelIdsOf(userId) {
       const teams = z.array(z.object({id: z.string()})).parse(await getJson(`/users/${encodeURIComponent(userId)}/teams`));
       const ids = new Set<string>();

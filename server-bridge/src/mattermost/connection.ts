@@ -14,6 +14,8 @@ export const connectionSchema = z.object({
   botToken: z.string().min(1),
   /** Token of each `/task` command (one per team). */
   commandTokens: z.array(z.string().min(1)),
+  /** The bridge as Mattermost reaches it (commands, buttons, dialogs); absent in connections stored before buttons existed. */
+  bridgeUrl: z.url().optional(),
 });
 
 export type MattermostConnection = z.infer<typeof connectionSchema>;

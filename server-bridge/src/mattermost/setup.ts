@@ -76,7 +76,7 @@ export async function connectToMattermost(options: SetupOptions): Promise<Matter
       : await call('POST', '/commands', commandSchema, definition);
     commandTokens.push(command.token);
   }
-  return {url: base, botUserId: bot.id, botToken, commandTokens};
+  return {url: base, botUserId: bot.id, botToken, commandTokens, bridgeUrl: options.bridgeUrl.replace(/\/+$/, '')};
 }
 
 type Call = <T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown, okStatuses?: number[]) => Promise<T>;

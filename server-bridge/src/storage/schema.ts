@@ -1,3 +1,4 @@
+import type {Notice} from '../domain/notices/ports';
 import type {ColumnType, Generated} from 'kysely';
 
 // Row types of the tables, as Kysely sees them. Migrations in ./migrations
@@ -115,4 +116,84 @@ export interface TasksTable {
 
 export interface TaskCommentsTable {
   search_text: ColumnType<string, string | undefined, string>;
+}
+
+// The notice outbox (migration 0005, outboxRepository.ts).
+
+export interface DatabaseSchema {
+  outbox: OutboxTable;
+}
+
+export interface OutboxTable {
+  /** bigint identity; node-postgres returns int8 as text. */
+  id: Generated<string>;
+  idempotency_key: string;
+  kind: Notice['kind'];
+  /** The notice without its kind and key: {userId | channelId, post}. */
+  payload: ColumnType<unknown, string, string>;
+  created_at: Date;
+  next_attempt_at: Date | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  first_attempt_started_at: Date | null;
+  last_attempt_started_at: Date | null;
+  last_error: string | null;
+  delivered_at: Date | null;
+  result: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+// Workflows and handoff state (migration 0006, workflowRepository.ts).
+
+export interface DatabaseSchema {
+  workflow_templates: WorkflowTemplatesTable;
+  workflow_template_versions: WorkflowTemplateVersionsTable;
+  workflow_runs: WorkflowRunsTable;
+  workflow_run_steps: WorkflowRunStepsTable;
+}
+
+export interface TasksTable {
+  /** Who gave the current holder the baton; null when nobody did (created with a holder, or no holder). */
+  handed_by_id: ColumnType<string | null, string | null | undefined, string | null>;
+  accepted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface WorkflowTemplatesTable {
+  id: string;
+  name: string;
+  current_version: number;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface WorkflowTemplateVersionsTable {
+  template_id: string;
+  version: number;
+  /** JSON text in, parsed object out (jsonb). */
+  definition: ColumnType<unknown, string, never>;
+  created_by: string;
+  created_at: Date;
+}
+
+export interface WorkflowRunsTable {
+  id: string;
+  template_id: string;
+  template_version: number;
+  title: string;
+  channel_id: string;
+  requester_id: string;
+  roles: ColumnType<unknown, string, string>;
+  deadlines: ColumnType<unknown, string, string>;
+  parent_task_id: string;
+  status: 'active' | 'completed' | 'cancelled';
+  current_step: number | null;
+  started_at: Date;
+  completed_at: Date | null;
+}
+
+export interface WorkflowRunStepsTable {
+  run_id: string;
+  position: number;
+  task_id: string;
+  started_at: Date | null;
+  completed_at: Date | null;
 }

@@ -19,6 +19,8 @@ export async function listTaskIds(db: Kysely<DatabaseSchema>, listing: TaskListi
   if (filters.holderId) query = query.where('tasks.holder_id', '=', filters.holderId);
   if (filters.creatorId) query = query.where('tasks.creator_id', '=', filters.creatorId);
   if (filters.channelId) query = query.where('tasks.channel_id', '=', filters.channelId);
+  if (filters.handedById) query = query.where('tasks.handed_by_id', '=', filters.handedById);
+  if (filters.accepted !== undefined) query = query.where('tasks.accepted_at', filters.accepted ? 'is not' : 'is', null);
   if (filters.parentId) query = query.where('tasks.parent_id', '=', filters.parentId);
   if (filters.caseId) query = query.where('tasks.case_id', '=', filters.caseId);
   if (filters.label) query = query.where(sql<SqlBool>`tasks.labels @> ${sql.val([filters.label])}::text[]`);

@@ -2,8 +2,10 @@ import {type Expression, type ExpressionBuilder, type Insertable, type Kysely, t
 import type {NewTaskRow, TaskReads, TaskStore, TaskWrites} from '../domain/tasks/ports';
 import type {Comment, Deadline, EventKind, Task, TaskEvent} from '../domain/tasks/task';
 import type {DatabaseSchema} from './schema';
+import {createOutboxWriter} from './outboxRepository';
 import {listTaskIds} from './taskList';
 import {refreshTaskSearchFields, searchFieldsForComment, searchFieldsForTask} from './taskSearch';
+import {workflowReadsOn, workflowWritesOn} from './workflowRepository';
 
 // The task store on either engine. Reads assemble a Task from its row, status
 // category, deadlines and watchers; writes run inside the caller's
@@ -11,10 +13,18 @@ import {refreshTaskSearchFields, searchFieldsForComment, searchFieldsForTask} fr
 
 type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 
-export function createTaskRepository(db: Kysely<DatabaseSchema>): TaskStore {
+export function createTaskRepository(db: Kysely<DatabaseSchema>, options: {afterCommit?: () => void} = {}): TaskStore {
   return {
     ...readsOn(db),
-    transaction: (work) => db.transaction().execute((trx) => work({...readsOn(trx), ...writesOn(trx)})),
+    workflows: workflowReadsOn(db),
+    async transaction(work) {
+      const result = await db
+        .transaction()
+        .execute((trx) => work({...readsOn(trx), ...writesOn(trx), workflows: {...workflowReadsOn(trx), ...workflowWritesOn(trx)}, outbox: createOutboxWriter(trx)}));
+      // E.g. wake the notice delivery: what the transaction enqueued is visible now.
+      options.afterCommit?.();
+      return result;
+    },
   };
 }
 
@@ -92,6 +102,8 @@ async function loadTasks(db: Db, which: (where: ExpressionBuilder<DatabaseSchema
       statusCategory: row.category,
       priority: row.priority,
       holderId: row.holder_id,
+      handedById: row.handed_by_id,
+      acceptedAt: row.accepted_at,
       creatorId: row.creator_id,
       startDate: row.start_day,
       parentId: row.parent_id,
@@ -271,6 +283,8 @@ function toRow(task: Partial<NewTaskRow>) {
   if (task.statusId !== undefined) row.status_id = task.statusId;
   if (task.priority !== undefined) row.priority = task.priority;
   if (task.holderId !== undefined) row.holder_id = task.holderId;
+  if (task.handedById !== undefined) row.handed_by_id = task.handedById;
+  if (task.acceptedAt !== undefined) row.accepted_at = task.acceptedAt;
   if (task.creatorId !== undefined) row.creator_id = task.creatorId;
   if (task.startDate !== undefined) row.start_date = task.startDate;
   if (task.parentId !== undefined) row.parent_id = task.parentId;

@@ -1,10 +1,11 @@
-import type {FastifyReply, FastifyRequest} from 'fastify';
+import type {FastifyRequest} from 'fastify';
 import {MmError} from '../errors';
 import {queryParams} from '../request';
 import type {RouteModule} from '../server';
 import {presentPost} from '../services/posts';
 import type {User} from '../store/entities';
 import {channelMemberIds, findUserByUsername} from '../store/store';
+import {loopbackOnly} from './loopbackOnly';
 
 // NOT PART OF MATTERMOST. The simulator's inspection API for tests and the
 // sandbox, kept apart from /api/v4 under /__sim/: no authentication, and only
@@ -15,15 +16,7 @@ import {channelMemberIds, findUserByUsername} from '../store/store';
 //   GET  /__sim/integration-requests          outgoing calls to command/action/dialog URLs
 //   POST /__sim/reset-inspection              forgets ephemerals and integration requests
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-
 export const inspectionRoutes: RouteModule = (app, ctx) => {
-  const guard = async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!LOOPBACK.has(request.socket.remoteAddress ?? '')) {
-      await reply.status(403).send({id: 'sim.inspection.loopback_only', message: 'The simulator inspection API only answers on loopback.', detailed_error: '', request_id: request.id, status_code: 403});
-    }
-  };
-
   const userFromQuery = (request: FastifyRequest): User => {
     const username = queryParams(request).user ?? '';
     if (username === '') throw new MmError(400, 'sim.inspection.user_required', 'Give ?user=<username>.');
@@ -32,7 +25,7 @@ export const inspectionRoutes: RouteModule = (app, ctx) => {
     return user;
   };
 
-  app.get('/__sim/dms', {onRequest: guard}, async (request) => {
+  app.get('/__sim/dms', {onRequest: loopbackOnly}, async (request) => {
     const user = userFromQuery(request);
     const dmChannelIds = new Set([...ctx.store.channels.values()].filter((channel) => channel.type === 'D' && channelMemberIds(ctx.store, channel.id).includes(user.id)).map((channel) => channel.id));
     return [...ctx.store.posts.values()]
@@ -41,14 +34,14 @@ export const inspectionRoutes: RouteModule = (app, ctx) => {
       .map(presentPost);
   });
 
-  app.get('/__sim/ephemerals', {onRequest: guard}, async (request) => {
+  app.get('/__sim/ephemerals', {onRequest: loopbackOnly}, async (request) => {
     const user = userFromQuery(request);
     return ctx.inspection.ephemerals.filter((entry) => entry.user_id === user.id).map((entry) => presentPost(entry.post));
   });
 
-  app.get('/__sim/integration-requests', {onRequest: guard}, async () => ctx.inspection.integrationRequests);
+  app.get('/__sim/integration-requests', {onRequest: loopbackOnly}, async () => ctx.inspection.integrationRequests);
 
-  app.post('/__sim/reset-inspection', {onRequest: guard}, async () => {
+  app.post('/__sim/reset-inspection', {onRequest: loopbackOnly}, async () => {
     // Emptied in place: other modules hold these arrays.
     ctx.inspection.ephemerals.length = 0;
     ctx.inspection.integrationRequests.length = 0;

@@ -51,6 +51,27 @@ export function channelPostPage(ctx: SimContext, channelId: string, page: number
   };
 }
 
+/**
+ * GET /channels/{id}/posts?since=<ms> (app GetPostsSince, store
+ * GetPostsSince): every post of the channel created or changed after `since`
+ * — deleted ones too, so clients learn of deletions — at most 1000 (which
+ * 1000 is left to the database there; the newest here), with the roots of
+ * replies among them. Newest first; no paging cursors (AddCursorIdsForPostList).
+ */
+export function channelPostsSince(ctx: SimContext, channelId: string, since: number): PostList {
+  const changed = [...ctx.store.posts.values()]
+    .filter((post) => post.channel_id === channelId && post.update_at > since)
+    .sort(newestFirst)
+    .slice(0, 1000);
+  const posts: Record<string, Post> = {};
+  for (const post of changed) {
+    posts[post.id] = presentPost(post);
+    const root = post.root_id ? ctx.store.posts.get(post.root_id) : undefined;
+    if (root) posts[root.id] = presentPost(root);
+  }
+  return {order: changed.map((post) => post.id), posts, next_post_id: '', prev_post_id: '', has_next: false, first_inaccessible_post_time: 0};
+}
+
 /** GET /posts/{id}/thread: the root and every live reply, newest first. */
 export function threadOf(ctx: SimContext, post: Post): PostList {
   const rootId = post.root_id || post.id;

@@ -1,5 +1,7 @@
 import type {SearchPlan} from '../search/searchTerms';
-import type {Comment, Deadline, Task, TaskEvent} from './task';
+import type {OutboxWriter} from '../notices/ports';
+import type {WorkflowReads, WorkflowWrites} from '../workflows/ports';
+import type {Caller, Comment, Deadline, Task, TaskDraft, TaskEvent} from './task';
 
 // What the task service needs from the outside world. Storage and the
 // Mattermost adapter implement these; tests use real in-memory versions.
@@ -27,6 +29,8 @@ export interface TaskListing {
     creatorId?: string;
     channelId?: string;
     watcherId?: string;
+    handedById?: string;
+    accepted?: boolean;
     statusIds?: string[];
     statusCategory?: 'open' | 'closed';
     priorities?: string[];
@@ -82,9 +86,39 @@ export interface TaskReads {
   listTasks(listing: TaskListing): Promise<{tasks: Task[]; nextCursor: string | null}>;
 }
 
+/** One transaction of the Baton store: task changes, workflow changes and the notices they cause commit together. */
+export type TaskTx = TaskReads & TaskWrites & {workflows: WorkflowReads & WorkflowWrites; outbox: OutboxWriter};
+
 export interface TaskStore extends TaskReads {
+  workflows: WorkflowReads;
   /** Runs the work in one transaction: every change and its events commit together. */
-  transaction<T>(work: (tx: TaskReads & TaskWrites) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: TaskTx) => Promise<T>): Promise<T>;
+}
+
+/** A handoff or status change, as listeners see it (after it is applied, before commit). */
+export interface TaskChange {
+  kind: 'handed_off' | 'declined' | 'status_changed';
+  before: Task;
+  after: Task;
+  actor: Caller;
+  at: Date;
+  comment?: string;
+  /** For a workflow step completed as `done`: who the next step goes to, when that step's holder is chosen at handoff. */
+  nextHolderId?: string;
+}
+
+/** Reacts to task changes inside their transaction; throwing rolls the whole change back. */
+export interface TaskChangeListener {
+  afterChange(tx: TaskTx, change: TaskChange, operations: TaskOperations): Promise<void>;
+}
+
+/** Task changes inside an open transaction, without authorization (callers check it). */
+export interface TaskOperations {
+  create(tx: TaskTx, actor: Caller, draft: TaskDraft): Promise<Task>;
+  handOff(tx: TaskTx, actor: Caller, task: Task, input: {toUserId: string; comment?: string; expectedVersion?: number}): Promise<Task>;
+  transition(tx: TaskTx, actor: Caller, task: Task, input: {statusId: string; comment?: string; expectedVersion?: number; nextHolderId?: string}): Promise<Task>;
+  /** Sets (adds or replaces) these deadlines, one timeline event each. */
+  setDeadlines(tx: TaskTx, actor: Caller, task: Task, deadlines: Deadline[]): Promise<Task>;
 }
 
 export interface Clock {

@@ -29,6 +29,10 @@ export interface Task {
   statusCategory: StatusCategory;
   priority: Priority;
   holderId: string | null;
+  /** Who passed the baton to the current holder; null when nobody did. */
+  handedById: string | null;
+  /** When the current holder accepted it; null until then (or when nobody handed it over). */
+  acceptedAt: Date | null;
   creatorId: string;
   startDate: string | null;
   parentId: string | null;
@@ -66,6 +70,9 @@ export type EventKind =
   | 'created'
   | 'field_changed'
   | 'handed_off'
+  | 'accepted'
+  | 'declined'
+  | 'baton_passed'
   | 'status_changed'
   | 'commented'
   | 'comment_edited'

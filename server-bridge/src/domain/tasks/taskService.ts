@@ -2,7 +2,7 @@ import {randomUUID} from 'node:crypto';
 import {AppError, errors} from '../../errors';
 import {keyScope, prefixCandidates} from './keyPrefix';
 import {parseSearchQuery} from '../search/searchTerms';
-import type {ChannelAccess, Clock, NewTaskRow, TaskListing, TaskReads, TaskStore, TaskWrites} from './ports';
+import type {ChannelAccess, Clock, NewTaskRow, TaskChangeListener, TaskListing, TaskOperations, TaskReads, TaskStore, TaskTx} from './ports';
 import type {Caller, Comment, Deadline, Task, TaskChanges, TaskDraft, TaskEvent} from './task';
 import {canEditFields, canMoveBaton, canSee} from './visibility';
 
@@ -20,9 +20,11 @@ export interface TaskServiceDeps {
   access: ChannelAccess;
   clock: Clock;
   newId?: () => string;
+  /** Told of every handoff and status change inside its transaction (workflows, notices). */
+  listeners?: TaskChangeListener[];
 }
 
-type Tx = TaskReads & TaskWrites;
+type Tx = TaskTx;
 
 /** A listing as the route asks for it: the parent by id or key, search as text. */
 export interface TaskListRequest {
@@ -33,7 +35,7 @@ export interface TaskListRequest {
 }
 type NewEvent = Omit<TaskEvent, 'id'>;
 
-export function createTaskService({store, access, clock, newId = randomUUID}: TaskServiceDeps) {
+export function createTaskService({store, access, clock, newId = randomUUID, listeners = []}: TaskServiceDeps) {
   const event = (task: Pick<Task, 'id'>, caller: Caller, at: Date, kind: NewEvent['kind'], field: string | null, from: unknown, to: unknown): NewEvent => ({
     taskId: task.id,
     actorId: caller.userId,
@@ -85,7 +87,106 @@ export function createTaskService({store, access, clock, newId = randomUUID}: Ta
     return reread(tx, task.id);
   }
 
+  // The changes themselves, inside a caller's transaction and without the
+  // caller's authorization (the public methods check it first; workflows act
+  // on the run's behalf). Handoffs and transitions tell the listeners.
+  const operations: TaskOperations = {
+    async create(tx, caller, draft) {
+      const channelId = draft.channelId ?? null;
+      const holderId = draft.holderId ?? null;
+      const now = clock.now();
+      const statusId = draft.statusId ?? 'open';
+      const category = await tx.statusCategory(statusId);
+      if (!category) throw errors.invalid('status', `Unknown status ${statusId}.`, {field: 'statusId'});
+      const scope = keyScope(channelId, caller.userId);
+      const name = channelId ? await access.channelName(channelId) : await access.username(caller.userId);
+      const key = await tx.nextKey(scope, prefixCandidates(name, channelId ? 'TASK' : 'MY'));
+      const row: NewTaskRow = {
+        id: newId(),
+        key,
+        channelId,
+        title: draft.title.trim(),
+        description: draft.description ?? '',
+        statusId,
+        priority: draft.priority ?? 'normal',
+        holderId,
+        handedById: null,
+        acceptedAt: null,
+        creatorId: caller.userId,
+        startDate: draft.startDate ?? null,
+        parentId: draft.parentId ?? null,
+        labels: [...new Set(draft.labels ?? [])],
+        caseRef: draft.caseRef ?? null,
+        sourcePostId: draft.sourcePostId ?? null,
+        createdAt: now,
+        updatedAt: now,
+        closedAt: category === 'closed' ? now : null,
+        version: 1,
+      };
+      await tx.insertTask(row);
+      for (const deadline of draft.deadlines ?? []) await tx.setDeadline(row.id, deadline);
+      // The creator and the holder follow the task from the start.
+      await tx.addWatchers(row.id, [caller.userId, ...(holderId ? [holderId] : []), ...(draft.watcherIds ?? [])]);
+      await tx.appendEvents([event(row, caller, now, 'created', null, null, {key, title: row.title, holderId, statusId})]);
+      return reread(tx, row.id);
+    },
+
+    async handOff(tx, caller, task, input) {
+      const version = await checkVersion(tx, task, input.expectedVersion);
+      if (input.toUserId === task.holderId) return task;
+      await requireHolderAllowed(task, input.toUserId);
+      const now = clock.now();
+      await tx.addWatchers(task.id, [input.toUserId]);
+      const events = [event(task, caller, now, 'handed_off', 'holderId', task.holderId, input.toUserId), ...(await keepNote(tx, task, caller, input.comment, now))];
+      // Taking the baton yourself needs no acceptance; anyone else is asked.
+      const self = input.toUserId === caller.userId;
+      const after = await commit(tx, task, version, {holderId: input.toUserId, handedById: self ? null : caller.userId, acceptedAt: self ? now : null}, events);
+      await tell(tx, {kind: 'handed_off', before: task, after, actor: caller, at: now, ...(input.comment?.trim() ? {comment: input.comment.trim()} : {})});
+      return after;
+    },
+
+    async transition(tx, caller, task, input) {
+      const version = await checkVersion(tx, task, input.expectedVersion);
+      if (input.statusId === task.statusId) return task;
+      const category = await tx.statusCategory(input.statusId);
+      if (!category) throw errors.invalid('status', `Unknown status ${input.statusId}.`, {field: 'statusId'});
+      const now = clock.now();
+      const events = [event(task, caller, now, 'status_changed', 'statusId', task.statusId, input.statusId), ...(await keepNote(tx, task, caller, input.comment, now))];
+      const closedAt = category === 'closed' ? (task.closedAt ?? now) : null;
+      const after = await commit(tx, task, version, {statusId: input.statusId, closedAt}, events);
+      await tell(tx, {
+        kind: 'status_changed',
+        before: task,
+        after,
+        actor: caller,
+        at: now,
+        ...(input.comment?.trim() ? {comment: input.comment.trim()} : {}),
+        ...(input.nextHolderId ? {nextHolderId: input.nextHolderId} : {}),
+      });
+      return after;
+    },
+
+    async setDeadlines(tx, caller, task, deadlines) {
+      if (deadlines.length === 0) return task;
+      const now = clock.now();
+      const events: NewEvent[] = [];
+      for (const deadline of deadlines) {
+        const current = task.deadlines.find((existing) => existing.kind === deadline.kind);
+        await tx.setDeadline(task.id, deadline);
+        events.push(event(task, caller, now, 'field_changed', `deadline:${deadline.kind}`, current ? deadlineValue(current) : null, deadlineValue(deadline)));
+      }
+      return commit(tx, task, task.version, {}, events);
+    },
+  };
+
+  async function tell(tx: Tx, change: Parameters<TaskChangeListener['afterChange']>[1]): Promise<void> {
+    for (const listener of listeners) await listener.afterChange(tx, change, operations);
+  }
+
   return {
+    /** For services that change tasks as part of their own transaction (workflows). */
+    operations,
+
     async get(caller: Caller, idOrKey: string): Promise<Task> {
       return visibleTask(store, caller, idOrKey);
     },
@@ -98,7 +199,6 @@ export function createTaskService({store, access, clock, newId = randomUUID}: Ta
       if (!channelId && caller.guest) throw errors.forbidden('guest_personal', 'Guests can create tasks only in their channels.');
       const holderId = draft.holderId ?? null;
       await requireHolderAllowed({channelId}, holderId);
-      const now = clock.now();
       return store.transaction(async (tx) => {
         let parentId: string | null = null;
         if (draft.parentId) {
@@ -106,38 +206,7 @@ export function createTaskService({store, access, clock, newId = randomUUID}: Ta
           if (parent.channelId !== channelId) throw errors.invalid('parent', 'A sub-task must be in the same channel as its parent.', {field: 'parentId'});
           parentId = parent.id;
         }
-        const statusId = draft.statusId ?? 'open';
-        const category = await tx.statusCategory(statusId);
-        if (!category) throw errors.invalid('status', `Unknown status ${statusId}.`, {field: 'statusId'});
-        const scope = keyScope(channelId, caller.userId);
-        const name = channelId ? await access.channelName(channelId) : await access.username(caller.userId);
-        const key = await tx.nextKey(scope, prefixCandidates(name, channelId ? 'TASK' : 'MY'));
-        const row: NewTaskRow = {
-          id: newId(),
-          key,
-          channelId,
-          title: draft.title.trim(),
-          description: draft.description ?? '',
-          statusId,
-          priority: draft.priority ?? 'normal',
-          holderId,
-          creatorId: caller.userId,
-          startDate: draft.startDate ?? null,
-          parentId,
-          labels: [...new Set(draft.labels ?? [])],
-          caseRef: draft.caseRef ?? null,
-          sourcePostId: draft.sourcePostId ?? null,
-          createdAt: now,
-          updatedAt: now,
-          closedAt: category === 'closed' ? now : null,
-          version: 1,
-        };
-        await tx.insertTask(row);
-        for (const deadline of draft.deadlines ?? []) await tx.setDeadline(row.id, deadline);
-        // The creator and the holder follow the task from the start.
-        await tx.addWatchers(row.id, [caller.userId, ...(holderId ? [holderId] : []), ...(draft.watcherIds ?? [])]);
-        await tx.appendEvents([event(row, caller, now, 'created', null, null, {key, title: row.title, holderId, statusId})]);
-        return reread(tx, row.id);
+        return operations.create(tx, caller, {...draft, channelId, holderId, parentId});
       });
     },
 
@@ -200,28 +269,53 @@ export function createTaskService({store, access, clock, newId = randomUUID}: Ta
       return store.transaction(async (tx) => {
         const task = await visibleTask(tx, caller, idOrKey);
         if (!canMoveBaton(task, caller)) throw errors.forbidden('handoff', 'Guests can hand off only tasks they created or hold.');
-        const version = await checkVersion(tx, task, input.expectedVersion);
-        if (input.toUserId === task.holderId) return task;
-        await requireHolderAllowed(task, input.toUserId);
-        const now = clock.now();
-        await tx.addWatchers(task.id, [input.toUserId]);
-        const events = [event(task, caller, now, 'handed_off', 'holderId', task.holderId, input.toUserId), ...(await keepNote(tx, task, caller, input.comment, now))];
-        return commit(tx, task, version, {holderId: input.toUserId}, events);
+        return operations.handOff(tx, caller, task, input);
       });
     },
 
-    async transition(caller: Caller, idOrKey: string, input: {statusId: string; comment?: string; expectedVersion?: number}): Promise<Task> {
+    async transition(caller: Caller, idOrKey: string, input: {statusId: string; comment?: string; expectedVersion?: number; nextHolderId?: string}): Promise<Task> {
       return store.transaction(async (tx) => {
         const task = await visibleTask(tx, caller, idOrKey);
         if (!canMoveBaton(task, caller)) throw errors.forbidden('status', 'Guests can change the status only of tasks they created or hold.');
+        return operations.transition(tx, caller, task, input);
+      });
+    },
+
+    /** The holder takes on a task handed to them: it moves to in progress. */
+    async accept(caller: Caller, idOrKey: string, input: {expectedVersion?: number} = {}): Promise<Task> {
+      return store.transaction(async (tx) => {
+        const task = await visibleTask(tx, caller, idOrKey);
+        if (task.holderId !== caller.userId) throw errors.forbidden('accept', 'Only the holder of a task can accept it.');
         const version = await checkVersion(tx, task, input.expectedVersion);
-        if (input.statusId === task.statusId) return task;
-        const category = await tx.statusCategory(input.statusId);
-        if (!category) throw errors.invalid('status', `Unknown status ${input.statusId}.`, {field: 'statusId'});
+        if (task.acceptedAt) return task;
         const now = clock.now();
-        const events = [event(task, caller, now, 'status_changed', 'statusId', task.statusId, input.statusId), ...(await keepNote(tx, task, caller, input.comment, now))];
-        const closedAt = category === 'closed' ? (task.closedAt ?? now) : null;
-        return commit(tx, task, version, {statusId: input.statusId, closedAt}, events);
+        const events = [event(task, caller, now, 'accepted', null, null, {from: task.handedById})];
+        const changes: Partial<NewTaskRow> = {acceptedAt: now};
+        if (task.statusId === 'open') {
+          changes.statusId = 'in_progress';
+          events.push(event(task, caller, now, 'status_changed', 'statusId', task.statusId, 'in_progress'));
+        }
+        return commit(tx, task, version, changes, events);
+      });
+    },
+
+    /** The holder refuses a handoff, saying why: the baton goes back to whoever handed it over, who is told the reason. */
+    async decline(caller: Caller, idOrKey: string, input: {reason: string; expectedVersion?: number}): Promise<Task> {
+      return store.transaction(async (tx) => {
+        const task = await visibleTask(tx, caller, idOrKey);
+        if (task.holderId !== caller.userId) throw errors.forbidden('decline', 'Only the holder of a task can decline it.');
+        const version = await checkVersion(tx, task, input.expectedVersion);
+        const sender = task.handedById;
+        if (!sender) throw errors.invalid('decline', 'Nobody handed this task to you, so there is nobody to return it to; hand it off instead.');
+        if (task.acceptedAt) throw errors.invalid('decline', 'You accepted this task already; hand it off instead.');
+        const reason = input.reason.trim();
+        if (!reason) throw errors.invalidRequest([{field: 'reason', message: 'is required (why you decline, for the sender)'}]);
+        const now = clock.now();
+        const events = [event(task, caller, now, 'declined', 'holderId', caller.userId, sender), ...(await keepNote(tx, task, caller, reason, now))];
+        // The sender gets their own task back: nothing for them to accept.
+        const after = await commit(tx, task, version, {holderId: sender, handedById: null, acceptedAt: now}, events);
+        await tell(tx, {kind: 'declined', before: task, after, actor: caller, at: now, comment: reason});
+        return after;
       });
     },
 

@@ -14,6 +14,8 @@ export function presentTask(task: Task): ApiTask {
     status: {id: task.statusId, name: task.statusName, category: task.statusCategory},
     priority: task.priority,
     holderId: task.holderId,
+    handedById: task.handedById,
+    acceptedAt: task.acceptedAt?.toISOString() ?? null,
     creatorId: task.creatorId,
     channelId: task.channelId,
     watcherIds: task.watcherIds,

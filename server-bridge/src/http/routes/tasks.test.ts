@@ -1,6 +1,9 @@
 import type {FastifyInstance} from 'fastify';
 import {createChannelSettingsService} from '../../domain/channels/channelSettingsService';
+import {createBusinessCalendar} from '../../domain/calendar/businessCalendar';
+import type {TaskChangeListener} from '../../domain/tasks/ports';
 import {createTaskService} from '../../domain/tasks/taskService';
+import {createWorkflowService} from '../../domain/workflows/workflowService';
 import {createLogger} from '../../logging/logger';
 import {type Database, openDatabase} from '../../storage/database';
 import {createTaskRepository} from '../../storage/taskRepository';
@@ -14,6 +17,7 @@ import {registerAuthenticatedRoutes} from '../requireCaller';
 import {buildHttpServer} from '../server';
 import {registerChannelRoutes} from './channels';
 import {registerTaskRoutes} from './tasks';
+import {registerWorkflowRoutes} from './workflows';
 
 // /api/v1/tasks over HTTP (Fastify inject) on a real PostgreSQL store:
 // authentication, validation messages, ETags, 409 with the current task.
@@ -35,7 +39,10 @@ describe('the task API', () => {
     database = await openDatabase(storage.config);
     const store = createTaskRepository(database.db);
     const clock = {now: () => new Date()};
-    const tasks = createTaskService({store, access, clock});
+    const listeners: TaskChangeListener[] = [];
+    const tasks = createTaskService({store, access, clock, listeners});
+    const workflows = createWorkflowService({store, access, clock, calendar: createBusinessCalendar({country: 'JP'}), timeZone: 'Asia/Tokyo', tasks: tasks.operations});
+    listeners.push(workflows.listener);
     const channelSettings = createChannelSettingsService({store, access, clock});
     server = buildHttpServer({
       logger: createLogger('silent'),
@@ -46,6 +53,7 @@ describe('the task API', () => {
         (http) => registerAuthenticatedRoutes(http, (token) => verifySessionToken(key, token), (api) => {
           registerTaskRoutes(api, () => ({tasks, timeZoneOf: async () => 'Asia/Tokyo'}));
           registerChannelRoutes(api, () => ({channelSettings}));
+          registerWorkflowRoutes(api, () => ({workflows, timeZoneOf: async () => 'Asia/Tokyo'}));
         }),
       ],
     });
@@ -175,6 +183,50 @@ describe('the task API', () => {
       expect(lower.json().message).toBe('keyPrefix: must be 1–10 characters: a capital letter A–Z, then capital letters or digits, e.g. PAT');
       expect((await call('PATCH', settings, 'sato', {prefix: 'PAT'})).json().message).toContain('prefix');
       expect((await call('GET', '/api/v1/channels/not-an-id/settings', 'sato')).json().message).toContain('channelId');
+    });
+  });
+
+  describe('workflows', () => {
+    const definition = {
+      name: 'Trademark renewal',
+      steps: [
+        {name: 'Check the register', assignee: {kind: 'role', role: 'paralegal'}, deadlines: [{kind: 'internal', from: 'step_start', businessDays: 2}]},
+        {name: 'Confirm with the client', assignee: {kind: 'requester'}},
+      ],
+    };
+
+    it('creates, exports and imports a template, and names what is wrong with a bad one', async () => {
+      const created = await call('POST', '/api/v1/workflows', 'tanaka', definition);
+      expect([created.statusCode, created.json()]).toEqual([201, expect.objectContaining({version: 1, roles: ['paralegal']})]);
+      const exported = (await call('GET', '/api/v1/workflows/trademark%20renewal/export', 'sato')).json();
+      expect(exported).toEqual({format: 'baton.workflow/1', definition: expect.objectContaining({name: 'Trademark renewal'})});
+      const imported = await call('POST', '/api/v1/workflows/import', 'sato', {...exported, definition: {...exported.definition, name: 'Trademark renewal (copy)'}});
+      expect(imported.statusCode).toBe(201);
+      const chosenFirst = await call('POST', '/api/v1/workflows', 'tanaka', {name: 'Bad', steps: [{name: 'First', assignee: {kind: 'chosen'}}]});
+      expect([chosenFirst.statusCode, chosenFirst.json().details.issues[0].field]).toEqual([400, 'steps.0.assignee']);
+      const unknownRule = await call('POST', '/api/v1/workflows', 'tanaka', {name: 'Bad', steps: [{name: 'First', assignee: {kind: 'team'}}]});
+      expect(unknownRule.json().message).toContain('steps.0.assignee');
+      const stale = await call('PUT', '/api/v1/workflows/trademark%20renewal', 'tanaka', definition, {'if-match': '"7"'});
+      expect([stale.statusCode, stale.json().id]).toEqual([409, 'baton.conflict.template_version']);
+    });
+
+    it('starts a run and lets the holder decline it back to the requester, or accept it', async () => {
+      const started = await call('POST', '/api/v1/workflows/Trademark%20renewal/runs', 'tanaka', {channelId: patents, caseRef: {id: 'TM-2027-7', url: 'https://ip.example/TM-2027-7'}, roles: {paralegal: sato}, deadlines: [{kind: 'customer', due: '2027-03-01'}]});
+      expect(started.statusCode).toBe(201);
+      const run = started.json();
+      expect(run).toMatchObject({status: 'active', currentStep: 0, title: 'Trademark renewal: TM-2027-7', steps: [{name: 'Check the register', holderId: sato}, {name: 'Confirm with the client', holderId: null}]});
+      expect((await call('GET', `/api/v1/runs/${run.id}`, 'sato')).json()).toEqual(run);
+      expect((await call('GET', `/api/v1/runs/${run.id}`, 'outsider')).statusCode).toBe(404);
+      const step = run.steps[0].taskKey;
+      expect((await call('POST', `/api/v1/tasks/${step}/decline`, 'sato', {})).json().message).toContain('reason: is required');
+      const declined = await call('POST', `/api/v1/tasks/${step}/decline`, 'sato', {reason: 'On leave until March.'});
+      expect(declined.json()).toMatchObject({holderId: tanaka, handedById: null});
+      await call('POST', `/api/v1/tasks/${step}/handoff`, 'tanaka', {toUserId: sato});
+      const accepted = await call('POST', `/api/v1/tasks/${step}/accept`, 'sato');
+      expect(accepted.json()).toMatchObject({holderId: sato, status: {id: 'in_progress'}, acceptedAt: expect.any(String)});
+      const done = await call('POST', `/api/v1/tasks/${step}/transition`, 'sato', {statusId: 'done', comment: 'Register checked.'});
+      expect(done.statusCode).toBe(200);
+      expect((await call('GET', `/api/v1/runs/${run.id}`, 'sato')).json()).toMatchObject({currentStep: 1, steps: [{completedAt: expect.any(String)}, {holderId: tanaka}]});
     });
   });
 });

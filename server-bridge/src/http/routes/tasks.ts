@@ -2,7 +2,9 @@ import {Readable} from 'node:stream';
 import type {FastifyInstance, FastifyReply, FastifyRequest} from 'fastify';
 import {z} from 'zod';
 import {
+  acceptSchema,
   API_V1,
+  declineSchema,
   commentCreateSchema,
   commentUpdateSchema,
   type DeadlineChange,
@@ -114,8 +116,28 @@ export function registerTaskRoutes(server: FastifyInstance, deps: () => TaskRout
     const {idOrKey} = parseRequest(taskParams, request.params, 'params');
     const body = parseRequest(transitionSchema, request.body, 'body');
     const expected = versionOf(request, body.version, false);
-    const input = {statusId: body.statusId, ...(body.comment ? {comment: body.comment} : {}), ...(expected !== undefined ? {expectedVersion: expected} : {})};
+    const input = {
+      statusId: body.statusId,
+      ...(body.comment ? {comment: body.comment} : {}),
+      ...(body.nextHolderId ? {nextHolderId: body.nextHolderId} : {}),
+      ...(expected !== undefined ? {expectedVersion: expected} : {}),
+    };
     return sendTask(reply, await withCurrentOnConflict(deps().tasks.transition(callerOf(request), idOrKey, input)));
+  });
+
+  // The holder answers a handoff: accept (in progress), or decline with a reason (back to the sender).
+  server.post(`${base}/:idOrKey/accept`, async (request, reply) => {
+    const {idOrKey} = parseRequest(taskParams, request.params, 'params');
+    const body = parseRequest(acceptSchema, request.body ?? {}, 'body');
+    const expected = versionOf(request, body.version, false);
+    return sendTask(reply, await withCurrentOnConflict(deps().tasks.accept(callerOf(request), idOrKey, expected !== undefined ? {expectedVersion: expected} : {})));
+  });
+
+  server.post(`${base}/:idOrKey/decline`, async (request, reply) => {
+    const {idOrKey} = parseRequest(taskParams, request.params, 'params');
+    const body = parseRequest(declineSchema, request.body, 'body');
+    const expected = versionOf(request, body.version, false);
+    return sendTask(reply, await withCurrentOnConflict(deps().tasks.decline(callerOf(request), idOrKey, {reason: body.reason, ...(expected !== undefined ? {expectedVersion: expected} : {})})));
   });
 
   // Comments and the timeline: oldest first, in pages.

@@ -3,6 +3,8 @@ import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_tasks';
 import * as m0003 from './0003_search_text';
 import * as m0004 from './0004_key_prefixes';
+import * as m0005 from './0005_outbox';
+import * as m0006 from './0006_workflows';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the folder at
@@ -14,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0002_tasks': m0002,
   '0003_search_text': m0003,
   '0004_key_prefixes': m0004,
+  '0005_outbox': m0005,
+  '0006_workflows': m0006,
 };

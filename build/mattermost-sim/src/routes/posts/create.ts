@@ -3,8 +3,10 @@ import {requireCaller} from '../../auth';
 import {MmError, mmErrors} from '../../errors';
 import {parseBody} from '../../request';
 import type {RouteModule} from '../../server';
-import {hasChannelPermission, hasPermission, hasTeamPermission, requirePermission} from '../../services/permissions';
+import {canReadChannel, hasChannelPermission, hasPermission, hasTeamPermission, requirePermission} from '../../services/permissions';
+import {createPendingPostIds} from '../../services/pendingPostIds';
 import {createPost, presentPost, sendEphemeral} from '../../services/posts';
+import type {Post, User} from '../../store/entities';
 
 // POST /posts and POST /posts/ephemeral (api4/post.go createPost,
 // createEphemeralPost; api4/post_utils.go; app/post.go CreatePostAsUser).
@@ -37,6 +39,24 @@ const ephemeralBody = z.object({
 const MAX_MESSAGE_RUNES = 16383;
 
 export const postCreateRoutes: RouteModule = (app, ctx) => {
+  const pendingPostIds = createPendingPostIds(() => ctx.now());
+
+  /**
+   * deduplicateCreatePost: the post an earlier request with this
+   * pending_post_id made, or undefined to go on creating (first sight, or an
+   * earlier post the caller may not read).
+   */
+  const earlierPostFor = (pendingPostId: string, caller: User): Post | undefined => {
+    const sighting = pendingPostIds.sight(pendingPostId);
+    if (sighting.seen === 'first') return undefined;
+    if (sighting.seen === 'saving') throw new MmError(500, 'api.post.deduplicate_create_post.pending', 'Rejected post since another client is making the same request.');
+    // GetPostIfAuthorized: gone is an error, unreadable is ignored.
+    const earlier = ctx.store.posts.get(sighting.postId);
+    if (!earlier || earlier.delete_at !== 0) throw new MmError(500, 'api.post.deduplicate_create_post.failed_to_get', 'Failed to fetch original post after deduplicating a client repeating the same request.');
+    const channel = ctx.store.channels.get(earlier.channel_id);
+    return channel && canReadChannel(ctx, caller, channel) ? earlier : undefined;
+  };
+
   app.post('/api/v4/posts', async (request, reply) => {
     const caller = requireCaller(ctx, request);
     const body = parseBody(newPostBody, request.body, 'post');
@@ -49,10 +69,23 @@ export const postCreateRoutes: RouteModule = (app, ctx) => {
     requirePermission(mayPost, caller.user, 'create_post');
     if (!channel) throw mmErrors.invalidParam('post.channel_id');
     if (body.type.startsWith('system_')) throw mmErrors.invalidParam('post.type');
-    if (body.type !== '' && !body.type.startsWith('custom_')) throw new MmError(400, 'model.post.is_valid.type.app_error', 'Invalid type.');
-    if ([...body.message].length > MAX_MESSAGE_RUNES) throw new MmError(400, 'model.post.is_valid.message_length.app_error', 'Post Message property is longer than the maximum permitted length.');
-    const post = createPost(ctx, {...body, props: body.props ?? {}, user_id: caller.user.id});
-    return reply.status(201).send(presentPost(post));
+    // app/post.go CreatePost: deduplication comes before anything that
+    // validates or saves the post; a failure after it lets a retry create.
+    const pendingPostId = body.pending_post_id;
+    if (pendingPostId !== '') {
+      const earlier = earlierPostFor(pendingPostId, caller.user);
+      if (earlier) return reply.status(201).send(presentPost(earlier));
+    }
+    try {
+      if (body.type !== '' && !body.type.startsWith('custom_')) throw new MmError(400, 'model.post.is_valid.type.app_error', 'Invalid type.');
+      if ([...body.message].length > MAX_MESSAGE_RUNES) throw new MmError(400, 'model.post.is_valid.message_length.app_error', 'Post Message property is longer than the maximum permitted length.');
+      const post = createPost(ctx, {...body, props: body.props ?? {}, user_id: caller.user.id});
+      if (pendingPostId !== '') pendingPostIds.saved(pendingPostId, post.id);
+      return reply.status(201).send(presentPost(post));
+    } catch (error) {
+      if (pendingPostId !== '') pendingPostIds.forget(pendingPostId);
+      throw error;
+    }
   });
 
   app.post('/api/v4/posts/ephemeral', async (request, reply) => {
