@@ -2,7 +2,7 @@ import type {AddressInfo} from 'node:net';
 import type {BridgeConfig} from './config/config';
 import type {SettingsStore} from './domain/settings';
 import {StartupError, errors} from './errors';
-import {loadOrCreateSigningKey, verifySessionToken} from './http/bridgeSession';
+import {ACTION_SIGNING_KEY_SETTING, loadOrCreateSigningKey, verifySessionToken} from './http/bridgeSession';
 import {registerOpenApiRoute} from './http/openapi';
 import {registerAuthenticatedRoutes} from './http/requireCaller';
 import {type CommandRouteDeps, registerCommandRoute} from './http/routes/mattermostCommand';
@@ -17,7 +17,24 @@ import {createHandoffNotifier} from './domain/notices/handoffNotifier';
 import type {TaskChangeListener} from './domain/tasks/ports';
 import {createTaskService} from './domain/tasks/taskService';
 import {createWorkflowService} from './domain/workflows/workflowService';
+import {createHandoffActions, createHandoffButtons, type HandoffActions} from './notices/handoffActions';
+import {freshHandoffAttachment} from './notices/noticeComposer';
 import {createNoticeDelivery} from './notices/noticeDelivery';
+import {createBotInteractions} from './mattermost/interactions';
+import {createActionNonces} from './storage/actionNonceRepository';
+import {registerMattermostActionRoutes} from './http/routes/mattermostActions';
+import {createStatsService} from './domain/stats/statsService';
+import {createUserSettingsService} from './domain/reminders/userSettings';
+import {registerMeRoutes, type MeRouteDeps} from './http/routes/me';
+import {createReminderJobs} from './scheduler/reminderJobs';
+import {createScheduler} from './scheduler/scheduler';
+import {createUserSettingsRepository} from './storage/userSettingsRepository';
+import {createRecurrenceJob} from './domain/recurrence/recurrenceJob';
+import {createRecurrenceService} from './domain/recurrence/recurrenceService';
+import {registerRecurrenceRoutes, type RecurrenceRouteDeps} from './http/routes/recurrences';
+import {createRecurrenceRepository} from './storage/recurrenceRepository';
+import {registerStatsRoutes, type StatsRouteDeps} from './http/routes/stats';
+import {createStatsQueries} from './storage/statsQueries';
 import {createChannelAccess} from './mattermost/channelAccess';
 import {connectionFromSettings} from './mattermost/connection';
 import {createUserPreferences} from './mattermost/userPreferences';
@@ -34,6 +51,10 @@ interface Services {
   tasks: TaskRouteDeps;
   channels: {channelSettings: ChannelSettingsService};
   workflows: WorkflowRouteDeps;
+  mattermostActions: {handoffActions: HandoffActions};
+  stats: StatsRouteDeps;
+  recurrences: RecurrenceRouteDeps;
+  me: MeRouteDeps;
 }
 
 export interface RunningBridge {
@@ -64,11 +85,15 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
     isStarted: () => services !== undefined,
     routes: [
       (http) => registerCommandRoute(http, () => started().command),
+      (http) => registerMattermostActionRoutes(http, () => started().mattermostActions),
       (http) => registerOpenApiRoute(http),
       (http) => registerAuthenticatedRoutes(http, (token) => verifySessionToken(started().sessionKey, token), (api) => {
         registerTaskRoutes(api, () => started().tasks);
         registerChannelRoutes(api, () => started().channels);
         registerWorkflowRoutes(api, () => started().workflows);
+        registerStatsRoutes(api, () => started().stats);
+        registerRecurrenceRoutes(api, () => started().recurrences);
+        registerMeRoutes(api, () => started().me);
       }),
     ],
     readiness: {
@@ -109,16 +134,62 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
   const workflows = createWorkflowService({store: taskStore, access, clock, calendar, timeZone: config.calendar.timeZone, tasks: tasks.operations});
   listeners.push(workflows.listener, createHandoffNotifier());
   const channelSettings = createChannelSettingsService({store: taskStore, access, clock});
-  const delivery = createNoticeDelivery({db: database.db, store: taskStore, connection, people: {...preferences, username: access.username}, calendar, logger, now: clock.now});
-  wakeDelivery = () => delivery.wake();
-  delivery.start();
+  const recurrenceStore = createRecurrenceRepository(database.db, {afterCommit: () => wakeDelivery()});
+  // Clock-driven work; the scheduler that runs these starts below.
+  const recurrenceJob = createRecurrenceJob({store: recurrenceStore, tasks: tasks.operations, runs: workflows, access, calendar, log: logger});
+  const actionKey = await loadOrCreateSigningKey(settings, undefined, ACTION_SIGNING_KEY_SETTING);
+  const bridgeUrl = async () => (await connection.get())?.bridgeUrl;
+  const delivery = createNoticeDelivery({
+    db: database.db,
+    store: taskStore,
+    connection,
+    people: {...preferences, username: access.username},
+    calendar,
+    logger,
+    now: clock.now,
+    actions: createHandoffButtons({key: actionKey, now: clock.now, bridgeUrl}),
+  });
+  const interactions = createBotInteractions({connection});
+  const handoffActions = createHandoffActions({
+    tasks,
+    interactions,
+    nonces: createActionNonces(database.db),
+    key: actionKey,
+    now: clock.now,
+    locale: preferences.locale,
+    timeZone: preferences.timeZone,
+    bridgeUrl,
+    freshAttachment: freshHandoffAttachment(delivery.compose, taskStore),
+  });
+  wakeDelivery = () => delivery.worker.wake();
+  delivery.worker.start();
+  const scheduler = createScheduler({
+    jobs: [recurrenceJob, ...createReminderJobs({db: database.db, tasks: taskStore, access, people: preferences, calendar, clock, onEnqueued: () => wakeDelivery()})],
+    clock,
+    tickMs: 60_000,
+    logger,
+  });
+  scheduler.start();
   services = {
     settings,
     sessionKey,
-    command: {connection, userLocale: preferences.locale},
+    command: {
+      connection,
+      userLocale: preferences.locale,
+      callerOf: async (userId) => {
+        const person = await interactions.person(userId);
+        if (!person.active) throw errors.forbidden('deactivated', 'This Mattermost account is deactivated.');
+        return {userId: person.userId, guest: person.guest};
+      },
+      commands: {tasks, workflows, username: access.username},
+    },
     tasks: {tasks, timeZoneOf: preferences.timeZone},
     channels: {channelSettings},
     workflows: {workflows, timeZoneOf: preferences.timeZone},
+    mattermostActions: {handoffActions},
+    stats: {stats: createStatsService({store: createStatsQueries(database.db), access, clock}), timeZoneOf: preferences.timeZone},
+    recurrences: {recurrences: createRecurrenceService({store: recurrenceStore, access, clock, calendar, runs: workflows}), timeZoneOf: preferences.timeZone},
+    me: {userSettings: createUserSettingsService({store: createUserSettingsRepository(database.db), clock})},
   };
 
   const url = baseUrl(server.server.address(), config.http);
@@ -130,7 +201,8 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
     settings,
     async stop() {
       await server.close();
-      await delivery.stop();
+      await scheduler.stop();
+      await delivery.worker.stop();
       await openDatabaseHandle.close();
     },
   };

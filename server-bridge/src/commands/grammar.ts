@@ -1,18 +1,114 @@
-// The `/task` language. Subcommands join this list as they are built
-// (issue: Mattermost integration); a typo is answered with the usage line
-// and the closest real subcommand, never with a guess that does not exist.
+// The `/task` language: one line of text → a typed command, or the usage of
+// the subcommand that was meant. A typo is answered with the usage line and
+// the closest real subcommand, never with a guess that does not exist.
 
-export const SUBCOMMANDS = ['help'] as const;
+export const SUBCOMMANDS = ['help', 'mine', 'waiting', 'show', 'pass', 'accept', 'decline', 'done', 'comment', 'watch', 'unwatch', 'workflow'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
-export type ParsedCommand = {kind: 'help'} | {kind: 'unknown'; subcommand: string; suggestion?: Subcommand};
+export type ParsedCommand =
+  | {kind: 'help'}
+  | {kind: 'mine'}
+  | {kind: 'waiting'}
+  | {kind: 'show' | 'accept' | 'watch' | 'unwatch'; key: string}
+  | {kind: 'pass'; key: string; to: string; comment: string}
+  | {kind: 'decline'; key: string; reason: string}
+  | {kind: 'done'; key: string; next: string | null; comment: string}
+  | {kind: 'comment'; key: string; text: string}
+  | {kind: 'workflow_list'}
+  /** Roles as `<role>:@user`; the case as `case:<id>`; the other words name the template. */
+  | {kind: 'workflow_start'; template: string; caseId: string | null; roles: Record<string, string>}
+  /** A real subcommand with arguments that do not fit: answer with its usage. */
+  | {kind: 'usage'; subcommand: Subcommand}
+  | {kind: 'unknown'; subcommand: string; suggestion?: Subcommand};
+
+const KEY = /^[A-Za-z][A-Za-z0-9]{0,9}-[1-9][0-9]{0,8}$/;
+const MENTION = /^@([a-z0-9._-]{1,64})$/i;
 
 export function parseTaskCommand(text: string): ParsedCommand {
-  const [first = ''] = text.trim().split(/\s+/);
+  const words = new Words(text);
+  const first = words.next() ?? '';
   const word = first.toLowerCase();
   if (word === '' || word === 'help') return {kind: 'help'};
-  const suggestion = closest(word, SUBCOMMANDS);
-  return suggestion ? {kind: 'unknown', subcommand: first, suggestion} : {kind: 'unknown', subcommand: first};
+  if (!(SUBCOMMANDS as readonly string[]).includes(word)) {
+    const suggestion = closest(word, SUBCOMMANDS);
+    return suggestion ? {kind: 'unknown', subcommand: first, suggestion} : {kind: 'unknown', subcommand: first};
+  }
+  const subcommand = word as Subcommand;
+  const usage = {kind: 'usage', subcommand} as const;
+  switch (subcommand) {
+    case 'help':
+      return {kind: 'help'};
+    case 'mine':
+    case 'waiting':
+      return words.rest() === '' ? {kind: subcommand} : usage;
+    case 'workflow': {
+      const action = words.next()?.toLowerCase();
+      if (action === 'list') return words.rest() === '' ? {kind: 'workflow_list'} : usage;
+      if (action !== 'start') return usage;
+      const name: string[] = [];
+      const roles: Record<string, string> = {};
+      let caseId: string | null = null;
+      for (let word = words.next(); word !== undefined; word = words.next()) {
+        const role = /^([a-z][a-z0-9_]{0,31}):@([a-z0-9._-]{1,64})$/i.exec(word);
+        if (/^case:\S+$/i.test(word)) caseId = word.slice(5);
+        else if (role?.[1] && role[2]) roles[role[1].toLowerCase()] = role[2].toLowerCase();
+        else name.push(word);
+      }
+      return name.length > 0 ? {kind: 'workflow_start', template: name.join(' '), caseId, roles} : usage;
+    }
+    case 'show':
+    case 'accept':
+    case 'watch':
+    case 'unwatch': {
+      const key = words.next();
+      return key && KEY.test(key) && words.rest() === '' ? {kind: subcommand, key: key.toUpperCase()} : usage;
+    }
+    case 'pass': {
+      const key = words.next();
+      const to = MENTION.exec(words.next() ?? '')?.[1];
+      return key && KEY.test(key) && to ? {kind: 'pass', key: key.toUpperCase(), to: to.toLowerCase(), comment: words.rest()} : usage;
+    }
+    case 'decline': {
+      const key = words.next();
+      const reason = words.rest();
+      return key && KEY.test(key) && reason ? {kind: 'decline', key: key.toUpperCase(), reason} : usage;
+    }
+    case 'done': {
+      const key = words.next();
+      if (!key || !KEY.test(key)) return usage;
+      const next = MENTION.exec(words.peek() ?? '')?.[1];
+      if (next) words.next();
+      return {kind: 'done', key: key.toUpperCase(), next: next?.toLowerCase() ?? null, comment: words.rest()};
+    }
+    case 'comment': {
+      const key = words.next();
+      const body = words.rest();
+      return key && KEY.test(key) && body ? {kind: 'comment', key: key.toUpperCase(), text: body} : usage;
+    }
+  }
+}
+
+/** Reads words off the front of a line; the rest keeps its own spacing and line breaks (comments are markdown). */
+class Words {
+  private remaining: string;
+
+  constructor(text: string) {
+    this.remaining = text.trim();
+  }
+
+  peek(): string | undefined {
+    return /^\S+/.exec(this.remaining)?.[0];
+  }
+
+  next(): string | undefined {
+    const word = this.peek();
+    if (word !== undefined) this.remaining = this.remaining.slice(word.length).trimStart();
+    return word;
+  }
+
+  rest(): string {
+    return this.remaining.trim();
+  }
 }
 
 /** The candidate within edit distance 2 (transpositions count as one), if any. */

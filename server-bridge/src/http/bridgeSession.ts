@@ -9,6 +9,8 @@ import {StartupError, type UnauthorizedReason} from '../errors';
 // database or Mattermost call.
 
 export const SESSION_SIGNING_KEY_SETTING = 'bridge.session_signing_key';
+/** Signs the contexts of notice buttons and the state of their dialogs (notices/actionContext.ts). */
+export const ACTION_SIGNING_KEY_SETTING = 'bridge.action_signing_key';
 export const SESSION_ISSUER = 'baton-bridge';
 export const DEFAULT_SESSION_LIFETIME_SECONDS = 12 * 60 * 60;
 const SIGNING_KEY_BYTES = 32;
@@ -89,18 +91,22 @@ export async function verifySessionToken(key: Uint8Array, token: string, now: Da
  * wins and every other replica reads back the winner's key, so tokens issued
  * by one replica verify on all.
  */
-export async function loadOrCreateSigningKey(settings: SettingsStore, generate: () => Uint8Array = () => randomBytes(SIGNING_KEY_BYTES)): Promise<Uint8Array> {
-  const stored = await settings.get(SESSION_SIGNING_KEY_SETTING);
-  if (stored !== undefined) return decodeSigningKey(stored);
+export async function loadOrCreateSigningKey(
+  settings: SettingsStore,
+  generate: () => Uint8Array = () => randomBytes(SIGNING_KEY_BYTES),
+  setting: string = SESSION_SIGNING_KEY_SETTING,
+): Promise<Uint8Array> {
+  const stored = await settings.get(setting);
+  if (stored !== undefined) return decodeSigningKey(stored, setting);
   const candidate = Buffer.from(generate()).toString('base64');
-  return decodeSigningKey(await settings.setIfAbsent(SESSION_SIGNING_KEY_SETTING, candidate));
+  return decodeSigningKey(await settings.setIfAbsent(setting, candidate), setting);
 }
 
-function decodeSigningKey(stored: JsonValue): Uint8Array {
+function decodeSigningKey(stored: JsonValue, setting: string): Uint8Array {
   const bytes = typeof stored === 'string' && /^[A-Za-z0-9+/]+={0,2}$/.test(stored) ? Buffer.from(stored, 'base64') : undefined;
   if (!bytes || bytes.length < SIGNING_KEY_BYTES) {
     throw new StartupError([
-      `settings: ${SESSION_SIGNING_KEY_SETTING} is not a base64 key of at least ${SIGNING_KEY_BYTES} bytes; delete it and a new key is made on start (open webapp sessions then reconnect).`,
+      `settings: ${setting} is not a base64 key of at least ${SIGNING_KEY_BYTES} bytes; delete it and a new key is made on start (what it signed then stops working: webapp sessions reconnect, old buttons must be used from a new notice).`,
     ]);
   }
   return new Uint8Array(bytes);

@@ -1,6 +1,6 @@
 import type {FastifyInstance} from 'fastify';
 import {z} from 'zod';
-import {API_V1, channelId, opaqueId, taskRef, workflowTemplateRef} from '../contract';
+import {API_V1, channelId, opaqueId, taskRef, userId, workflowTemplateRef} from '../contract';
 import {
   type ErrorStatus,
   type OperationSpec,
@@ -76,6 +76,8 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
         channelId: {name: 'channelId', in: 'path', required: true, description: 'The Mattermost channel id.', schema: fieldSchema(channelId)},
         templateRef: {name: 'templateRef', in: 'path', required: true, description: 'The template id, or its name in any letter case.', schema: fieldSchema(workflowTemplateRef)},
         runId: {name: 'runId', in: 'path', required: true, schema: fieldSchema(opaqueId)},
+        recurrenceId: {name: 'recurrenceId', in: 'path', required: true, schema: fieldSchema(opaqueId)},
+        userId: {name: 'userId', in: 'path', required: true, description: 'The Mattermost user id.', schema: fieldSchema(userId)},
         IfMatch: {
           name: 'If-Match',
           in: 'header',
@@ -123,8 +125,9 @@ function operation(spec: OperationSpec): JsonObject {
 function successResponse({success, operationId}: OperationSpec): JsonObject {
   const content: JsonObject = {};
   if (success.body) content['application/json'] = {schema: ref('schemas', success.body)};
-  // The export is the one operation with a second representation.
+  // The task export, and operations whose spec names `csv`, also answer as CSV.
   if (operationId === 'exportTasks') content['text/csv'] = {schema: {type: 'string', description: 'One row per task, a header row first (UTF-8).'}};
+  if (success.csv) content['text/csv'] = {schema: {type: 'string', description: success.csv}};
   return {
     description: success.description,
     ...(success.etag ? {headers: {ETag: ref('headers', 'ETag')}} : {}),
@@ -132,7 +135,7 @@ function successResponse({success, operationId}: OperationSpec): JsonObject {
   };
 }
 
-const PATH_PARAMETERS = new Set(['idOrKey', 'commentId', 'channelId', 'templateRef', 'runId']);
+const PATH_PARAMETERS = new Set(['idOrKey', 'commentId', 'channelId', 'templateRef', 'runId', 'recurrenceId', 'userId']);
 
 function pathParameterNames(path: string): string[] {
   const names = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] ?? '');

@@ -34,6 +34,18 @@ import {
   timelineEventSchema,
   timelinePageSchema,
   transitionSchema,
+  personStatsSchema,
+  statsPeriodSchema,
+  durationSummarySchema,
+  statsQuerySchema,
+  workflowStatsSchema,
+  recurrenceCreateSchema,
+  recurrenceListQuerySchema,
+  recurrenceListSchema,
+  recurrencePatchSchema,
+  recurrenceViewSchema,
+  userSettingsPatchSchema,
+  userSettingsSchema,
 } from '../contract';
 
 // What /api/v1 offers, one row per operation. openapi.ts turns this table and
@@ -56,6 +68,9 @@ export const requestComponents = {
   WorkflowDefinition: workflowDefinitionSchema,
   WorkflowExport: workflowExportSchema,
   WorkflowRunStart: workflowRunStartSchema,
+  RecurrenceCreate: recurrenceCreateSchema,
+  RecurrencePatch: recurrencePatchSchema,
+  UserSettingsPatch: userSettingsPatchSchema,
 } satisfies Record<string, z.ZodType>;
 
 /** Response bodies: described as the bridge sends them. */
@@ -78,6 +93,13 @@ export const responseComponents = {
   WorkflowRun: workflowRunSchema,
   ApiError: apiErrorSchema,
   FieldIssue: fieldIssueSchema,
+  Recurrence: recurrenceViewSchema,
+  RecurrenceList: recurrenceListSchema,
+  PersonStats: personStatsSchema,
+  WorkflowStats: workflowStatsSchema,
+  StatsPeriod: statsPeriodSchema,
+  DurationSummary: durationSummarySchema,
+  UserSettings: userSettingsSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type RequestComponent = keyof typeof requestComponents;
@@ -110,6 +132,8 @@ export interface OperationSpec {
     body?: ResponseComponent;
     /** The response carries the task version as ETag, for If-Match. */
     etag?: boolean;
+    /** The response is also offered as text/csv (format=csv); what its rows are. */
+    csv?: string;
   };
   errors: ErrorStatus[];
   /** Accepts If-Match: "<version>" instead of `version` in the body. */
@@ -295,6 +319,9 @@ export const operations: OperationSpec[] = [
     errors: [400, 401, 403, 404, 409],
   },
   ...workflowOperations(),
+  ...meOperations(),
+  ...statsOperations(),
+  ...recurrenceOperations(),
 ];
 
 function workflowOperations(): OperationSpec[] {
@@ -336,5 +363,104 @@ function workflowOperations(): OperationSpec[] {
       errors: [400, 401, 403, 404, 422],
     },
     {method: 'get', path: '/api/v1/runs/{runId}', operationId: 'getWorkflowRun', summary: 'Read a run: its steps, holders and progress', success: {status: 200, description: 'The run.', body: 'WorkflowRun'}, errors: [400, 401, 404]},
+  ];
+}
+
+function statsOperations(): OperationSpec[] {
+  const period = 'Counted only over tasks and runs the caller can see (guests: their channels only). The period is `period` or `from`/`to`, read in the caller’s time zone.';
+  return [
+    {
+      method: 'get',
+      path: '/api/v1/stats/people/{userId}',
+      operationId: 'getPersonStats',
+      summary: 'A person’s stats: tasks and steps completed, on-time rate per deadline kind, average time holding the baton, current load',
+      description: `${period} Completed means held by this person when closed (not cancelled); a holding runs from receiving the baton to passing it on or closing the task.`,
+      query: statsQuerySchema,
+      success: {status: 200, description: 'The figures (text/csv for format=csv).', body: 'PersonStats', csv: 'A header row and one row for the person (UTF-8 with BOM).'},
+      errors: [400, 401],
+    },
+    {
+      method: 'get',
+      path: '/api/v1/stats/workflows/{templateRef}',
+      operationId: 'getWorkflowStats',
+      summary: 'A workflow template’s stats: run durations and, per step, durations and runs waiting there (the bottleneck)',
+      description: `${period} Durations are of runs and steps completed in the period; waiting is now.`,
+      query: statsQuerySchema,
+      success: {status: 200, description: 'The figures (text/csv for format=csv).', body: 'WorkflowStats', csv: 'A header row, a run row, then one row per step (UTF-8 with BOM).'},
+      errors: [400, 401, 404],
+    },
+  ];
+}
+
+function recurrenceOperations(): OperationSpec[] {
+  const RECURRENCE = '/api/v1/recurrences/{recurrenceId}';
+  return [
+    {
+      method: 'get',
+      path: '/api/v1/recurrences',
+      operationId: 'listRecurrences',
+      summary: 'List recurring tasks and runs of the caller’s channels',
+      description: 'Not for guests.',
+      query: recurrenceListQuerySchema,
+      success: {status: 200, description: 'Every recurrence of those channels, oldest first.', body: 'RecurrenceList'},
+      errors: [400, 401, 403],
+    },
+    {
+      method: 'post',
+      path: '/api/v1/recurrences',
+      operationId: 'createRecurrence',
+      summary: 'Set up a recurring task or workflow run',
+      description:
+        'An RRULE of whole days (every Monday: FREQ=WEEKLY;BYDAY=MO; monthly on the first business day: FREQ=MONTHLY;BYMONTHDAY=1 with shift next_business_day) at a time in a zone. ' +
+        'Each occurrence is created once, by the caller, as its own task or run; occurrences missed while the bridge was down are created for up to 7 days back. Not for guests.',
+      body: 'RecurrenceCreate',
+      success: {status: 201, description: 'The recurrence, with when its first occurrence is due.', body: 'Recurrence'},
+      errors: [400, 401, 403, 422],
+    },
+    {method: 'get', path: RECURRENCE, operationId: 'getRecurrence', summary: 'Read a recurrence', success: {status: 200, description: 'The recurrence.', body: 'Recurrence'}, errors: [400, 401, 403, 404]},
+    {
+      method: 'patch',
+      path: RECURRENCE,
+      operationId: 'patchRecurrence',
+      summary: 'Pause, resume or edit a recurrence',
+      description: 'A new schedule, or resuming, starts from the next occurrence after now; occurrences missed while paused are not made up.',
+      body: 'RecurrencePatch',
+      success: {status: 200, description: 'The recurrence after the change.', body: 'Recurrence'},
+      errors: [400, 401, 403, 404, 422],
+    },
+    {
+      method: 'delete',
+      path: RECURRENCE,
+      operationId: 'deleteRecurrence',
+      summary: 'Stop a recurrence for good',
+      description: 'The tasks and runs it created stay.',
+      success: {status: 204, description: 'Deleted.'},
+      errors: [400, 401, 403, 404],
+    },
+  ];
+}
+
+function meOperations(): OperationSpec[] {
+  const SETTINGS = '/api/v1/me/settings';
+  return [
+    {
+      method: 'get',
+      path: SETTINGS,
+      operationId: 'getMySettings',
+      summary: 'Read your own settings: digest time, weekly summary, reminders',
+      description: 'Everyone has settings; someone who never changed any gets the defaults (digest at 09:00 in their Mattermost time zone, weekly summary on, due soon = 3 business days).',
+      success: {status: 200, description: 'Your settings.', body: 'UserSettings'},
+      errors: [401],
+    },
+    {
+      method: 'patch',
+      path: SETTINGS,
+      operationId: 'patchMySettings',
+      summary: 'Change some of your own settings',
+      description: 'Fields left out stay as they are. Digests, the weekly summary and deadline reminders arrive at `digestTime` on business days of the organisation calendar.',
+      body: 'UserSettingsPatch',
+      success: {status: 200, description: 'Your settings after the change.', body: 'UserSettings'},
+      errors: [400, 401],
+    },
   ];
 }

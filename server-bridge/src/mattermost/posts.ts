@@ -1,7 +1,8 @@
 import {z} from 'zod';
 import {type ClaimedNotice, type DeliveryReceipt, type NoticePost, type PostingNotice, UndeliverableNoticeError} from '../domain/notices/ports';
+import {createBotRequest} from './botRequest';
 import {MattermostRequestError} from './client';
-import type {ConnectionSource, MattermostConnection} from './connection';
+import type {ConnectionSource} from './connection';
 
 // Posting notices as the Baton bot, exactly once. Every post carries its
 // notice key in props.baton_notice_key; a retry whose earlier attempt may have
@@ -48,46 +49,14 @@ export interface BotPostsOptions {
   timeoutMs?: number;
 }
 
-/** A request that never got an HTTP answer (refused, reset, timed out): always worth retrying. */
-export class MattermostUnreachableError extends Error {
-  override readonly name = 'MattermostUnreachableError';
-}
+export {MattermostUnreachableError} from './botRequest';
 
 /** The bot's REST calls for notices (client.ts holds the read-only calls). */
 export function createBotPosts({connection, fetch: send = fetch, timeoutMs = 10_000}: BotPostsOptions): BotPosts {
   /** DM channel ids never change; remembered per bot so a re-run of setup with another bot starts afresh. */
   const directChannels = new Map<string, string>();
 
-  async function current(): Promise<MattermostConnection> {
-    const value = await connection.get();
-    // Not set up yet is a passing state: notices wait until setup has run.
-    if (!value) throw new Error('the Mattermost connection is not set up yet (run `baton-bridge setup`)');
-    return value;
-  }
-
-  async function request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
-    const {url, botToken} = await current();
-    let response: Response;
-    try {
-      response = await send(`${url.replace(/\/+$/, '')}/api/v4${path}`, {
-        method,
-        headers: {Authorization: `Bearer ${botToken}`, Accept: 'application/json', ...(body === undefined ? {} : {'Content-Type': 'application/json'})},
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      // The cause carries the useful part (ECONNREFUSED, a timeout); never the token.
-      const cause = (error as {cause?: {code?: string; message?: string}}).cause;
-      const reason = cause?.code ?? cause?.message ?? (error as Error).message;
-      throw new MattermostUnreachableError(`Mattermost did not answer ${method} ${path}: ${reason}`);
-    }
-    const parsed: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) {
-      const id = typeof parsed === 'object' && parsed !== null && 'id' in parsed ? String((parsed as {id: unknown}).id) : undefined;
-      throw new MattermostRequestError(response.status, `${method} ${path}`, id);
-    }
-    return parsed;
-  }
+  const {current, request} = createBotRequest({connection, fetch: send, timeoutMs});
 
   return {
     async directChannelId(userId) {

@@ -4,8 +4,10 @@ import type {TaskReads} from '../domain/tasks/ports';
 import type {Task} from '../domain/tasks/task';
 import type {WorkflowReads} from '../domain/workflows/ports';
 import {translatorFor} from '../i18n/translate';
-import {renderHandoffNotice} from './handoffNotice';
+import {writeDigestNotice} from './digestNotice';
+import {type HandoffAttachment, renderHandoffNotice} from './handoffNotice';
 import {blockQuote, markdownLink} from './mattermostMarkdown';
+import {writeReminderNotice} from './reminderNotice';
 
 // Writes a change notice (handoff, decline, run completed) as the post its
 // receiver gets, at delivery time: in their language and time zone, from the
@@ -94,6 +96,12 @@ export function createNoticeComposer(deps: NoticeComposerDeps): (notice: Notice)
         const message = `${t('notice.run_completed.message', {run: markdownLink(run.title, url), finisher: finisher ?? notice.completedById})}\n\n#baton`;
         return {kind: 'direct_post', userId: notice.userId, post: {message}, idempotencyKey: notice.idempotencyKey};
       }
+
+      case 'digest':
+        return {kind: 'direct_post', userId: notice.userId, post: await writeDigestNotice(notice, deps), idempotencyKey: notice.idempotencyKey};
+
+      case 'deadline_reminder':
+        return {kind: 'direct_post', userId: notice.userId, post: await writeReminderNotice(notice, deps), idempotencyKey: notice.idempotencyKey};
     }
   };
 }
@@ -101,4 +109,15 @@ export function createNoticeComposer(deps: NoticeComposerDeps): (notice: Notice)
 /** A worker's deliver step: compose the notice, then post it (or adopt the post an earlier attempt made). */
 export function composingDeliverer(compose: (notice: Notice) => Promise<PostingNotice>, post: (claimed: ClaimedNotice & {notice: PostingNotice}) => Promise<DeliveryReceipt>) {
   return async (claimed: ClaimedNotice): Promise<DeliveryReceipt> => post({...claimed, notice: await compose(claimed.notice)});
+}
+
+/** The attachment (deadlines and fresh buttons) a handoff notice about this task would have now, for updating a notice in place. */
+export function freshHandoffAttachment(compose: (notice: Notice) => Promise<PostingNotice>, tasks: Pick<TaskReads, 'findTask'>) {
+  return async (receiverId: string, taskId: string): Promise<HandoffAttachment | undefined> => {
+    const task = await tasks.findTask(taskId);
+    if (!task) return undefined;
+    const notice = await compose({kind: 'handoff', userId: receiverId, taskId, fromUserId: task.handedById ?? receiverId, previousHolderId: null, comment: null, idempotencyKey: `refresh:${taskId}`});
+    if (notice.kind !== 'direct_post') return undefined;
+    return (notice.post.props?.attachments as HandoffAttachment[] | undefined)?.[0];
+  };
 }

@@ -8,7 +8,8 @@ import {createTaskLinks} from '../mattermost/taskLinks';
 import {createOutboxQueue} from '../storage/outboxRepository';
 import type {DatabaseSchema} from '../storage/schema';
 import {createDeliveryWorker, type DeliveryWorker} from './deliveryWorker';
-import {composingDeliverer, createNoticeComposer} from './noticeComposer';
+import type {Notice, PostingNotice} from '../domain/notices/ports';
+import {composingDeliverer, createNoticeComposer, type NoticeComposerDeps} from './noticeComposer';
 
 // Puts the outbox, the composer and Mattermost posting together into the
 // worker the bridge runs: notices committed by any change are written for
@@ -22,21 +23,27 @@ export interface NoticeDeliveryDeps {
   calendar: BusinessCalendar;
   logger: Logger;
   now(): Date;
+  /** The buttons of a handoff notice (handoffActions.ts). */
+  actions: NoticeComposerDeps['actions'];
 }
 
-export function createNoticeDelivery(deps: NoticeDeliveryDeps): DeliveryWorker {
+export interface NoticeDelivery {
+  worker: DeliveryWorker;
+  /** Writes a notice as its receiver would get it now. */
+  compose: (notice: Notice) => Promise<PostingNotice>;
+}
+
+export function createNoticeDelivery(deps: NoticeDeliveryDeps): NoticeDelivery {
   const compose = createNoticeComposer({
     tasks: deps.store,
     workflows: deps.store.workflows,
     people: deps.people,
     taskUrl: createTaskLinks({connection: deps.connection}),
     calendar: deps.calendar,
-    // No buttons yet: their handler (signed contexts, dialogs) arrives with the
-    // Mattermost integration; a button that cannot work is worse than none.
-    actions: async () => undefined,
+    actions: deps.actions,
     now: deps.now,
   });
-  return createDeliveryWorker({
+  const worker = createDeliveryWorker({
     queue: createOutboxQueue(deps.db),
     deliver: composingDeliverer(compose, createNoticeDeliverer({posts: createBotPosts({connection: deps.connection})})),
     clock: {now: deps.now},
@@ -44,4 +51,5 @@ export function createNoticeDelivery(deps: NoticeDeliveryDeps): DeliveryWorker {
     pollMs: 2_000,
     logger: deps.logger,
   });
+  return {worker, compose};
 }

@@ -1,7 +1,7 @@
 import {createChannelSettingsService, type ChannelSettingsService} from '../domain/channels/channelSettingsService';
 import type {Caller} from '../domain/tasks/task';
 import {createTaskService, type TaskService} from '../domain/tasks/taskService';
-import {AppError} from '../errors';
+import {rejection} from '../testing/rejection';
 import {engineNames, freshStorage, type TestStorage} from '../testing/engines';
 import {fakeChannelAccess} from '../testing/fakeChannelAccess';
 import {type Database, openDatabase} from './database';
@@ -26,16 +26,6 @@ const access = fakeChannelAccess({
   usernames: {sato: 'sato', tanaka: 'tanaka'},
   systemAdmins: ['root'],
 });
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe.each(engineNames)('channel settings on the %s engine', (engine) => {
   let storage: TestStorage;

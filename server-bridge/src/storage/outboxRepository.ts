@@ -25,6 +25,29 @@ const noticeSchema = z.discriminatedUnion('kind', [
   z.object({kind: z.literal('handoff'), userId: id, taskId: id, fromUserId: id, previousHolderId: id.nullable(), comment: z.string().nullable(), ...key}),
   z.object({kind: z.literal('declined'), userId: id, taskId: id, fromUserId: id, comment: z.string().nullable(), ...key}),
   z.object({kind: z.literal('run_completed'), userId: id, runId: id, completedById: id, ...key}),
+  z.object({
+    kind: z.literal('digest'),
+    userId: id,
+    period: z.enum(['daily', 'weekly']),
+    date: z.iso.date(),
+    dueSoonDays: z.int().min(0),
+    sections: z.array(
+      z.object({
+        name: z.enum(['overdue', 'due_today', 'due_soon', 'due_this_week', 'waiting', 'done_last_week']),
+        items: z.array(z.object({taskId: id, deadlineKind: z.string().nullable()})),
+        total: z.int().min(0),
+      }),
+    ),
+    ...key,
+  }),
+  z.object({
+    kind: z.literal('deadline_reminder'),
+    userId: id,
+    taskId: id,
+    deadline: z.object({kind: id, dueAt: z.iso.datetime(), allDay: z.boolean(), timeZone: id}),
+    audience: z.enum(['holder', 'follower']),
+    ...key,
+  }),
 ]);
 
 /**

@@ -197,3 +197,64 @@ export interface WorkflowRunStepsTable {
   started_at: Date | null;
   completed_at: Date | null;
 }
+
+// Used button/dialog contexts (migration 0009, actionNonceRepository.ts).
+
+export interface DatabaseSchema {
+  action_nonces: ActionNoncesTable;
+}
+
+export interface ActionNoncesTable {
+  nonce: string;
+  used_at: Date;
+  expires_at: Date;
+}
+
+// Recurring tasks and workflow runs (migration 0008, recurrenceRepository.ts).
+
+export interface DatabaseSchema {
+  recurrences: RecurrencesTable;
+  recurrence_occurrences: RecurrenceOccurrencesTable;
+}
+
+export interface RecurrencesTable {
+  id: string;
+  kind: 'task' | 'workflow_run';
+  channel_id: string;
+  created_by: string;
+  /** JSON text in, parsed object out (jsonb). */
+  schedule: ColumnType<unknown, string, string>;
+  template: ColumnType<unknown, string, string>;
+  next_due_at: Date | null;
+  paused: ColumnType<boolean, boolean | undefined, boolean>;
+  version: ColumnType<number, number | undefined, number>;
+  last_problem: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface RecurrenceOccurrencesTable {
+  recurrence_id: string;
+  occurrence_date: string;
+  task_id: ColumnType<string | null, string | null | undefined, string | null>;
+  run_id: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Date;
+}
+
+// Each person's own settings (migration 0007, userSettingsRepository.ts).
+
+export interface DatabaseSchema {
+  user_settings: UserSettingsTable;
+}
+
+export interface UserSettingsTable {
+  user_id: string;
+  /** `HH:mm` in the person's Mattermost time zone. */
+  digest_time: ColumnType<string, string | undefined, string>;
+  digest_enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  weekly_summary: ColumnType<boolean, boolean | undefined, boolean>;
+  due_soon_days: ColumnType<number, number | undefined, number>;
+  muted_deadline_kinds: ColumnType<string[], string[] | undefined, string[]>;
+  require_acceptance: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: Date;
+}

@@ -51,7 +51,8 @@ export async function listTaskIds(db: Kysely<DatabaseSchema>, listing: TaskListi
   return {ids: page.map((row) => row.id), nextCursor: more ? encodeCursor(keys.map((_, index) => last[`k${index}`]!)) : null};
 }
 
-function visibleTo(eb: Tasks, viewer: TaskListing['viewer']): Expression<SqlBool> {
+/** Which tasks the viewer may see, as a condition on `tasks` (shared with the stats in statsQueries.ts). */
+export function visibleTo(eb: Tasks, viewer: TaskListing['viewer']): Expression<SqlBool> {
   const inMyChannels = viewer.channelIds.length > 0 ? eb('tasks.channel_id', 'in', viewer.channelIds) : sql<SqlBool>`false`;
   if (viewer.guest) return inMyChannels;
   const personal = eb.and([

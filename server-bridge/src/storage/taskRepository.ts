@@ -1,5 +1,5 @@
 import {type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool, sql, type Transaction, type Updateable} from 'kysely';
-import type {NewTaskRow, TaskReads, TaskStore, TaskWrites} from '../domain/tasks/ports';
+import type {NewTaskRow, TaskReads, TaskStore, TaskTx, TaskWrites} from '../domain/tasks/ports';
 import type {Comment, Deadline, EventKind, Task, TaskEvent} from '../domain/tasks/task';
 import type {DatabaseSchema} from './schema';
 import {createOutboxWriter} from './outboxRepository';
@@ -20,12 +20,17 @@ export function createTaskRepository(db: Kysely<DatabaseSchema>, options: {after
     async transaction(work) {
       const result = await db
         .transaction()
-        .execute((trx) => work({...readsOn(trx), ...writesOn(trx), workflows: {...workflowReadsOn(trx), ...workflowWritesOn(trx)}, outbox: createOutboxWriter(trx)}));
+        .execute((trx) => work(taskTxOn(trx)));
       // E.g. wake the notice delivery: what the transaction enqueued is visible now.
       options.afterCommit?.();
       return result;
     },
   };
+}
+
+/** The store as one transaction sees it; other repositories build on it so their changes commit with task changes. */
+export function taskTxOn(trx: Transaction<DatabaseSchema>): TaskTx {
+  return {...readsOn(trx), ...writesOn(trx), workflows: {...workflowReadsOn(trx), ...workflowWritesOn(trx)}, outbox: createOutboxWriter(trx)};
 }
 
 function readsOn(db: Db): TaskReads {

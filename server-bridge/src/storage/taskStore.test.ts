@@ -1,6 +1,6 @@
-import {AppError} from '../errors';
 import type {Caller} from '../domain/tasks/task';
 import {createTaskService, StaleVersionError, type TaskService} from '../domain/tasks/taskService';
+import {rejection} from '../testing/rejection';
 import {engineNames, freshStorage, type TestStorage} from '../testing/engines';
 import {fakeChannelAccess} from '../testing/fakeChannelAccess';
 import {type Database, openDatabase} from './database';
@@ -20,16 +20,6 @@ const channels = {
   acme: {name: 'client-acme', members: ['sato', 'smith', 'kim']},
   other: {name: 'patents', members: ['sato']},
 };
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe.each(engineNames)('tasks on the %s engine', (engine) => {
   let storage: TestStorage;

@@ -7,7 +7,7 @@ import type {TaskChangeListener} from '../domain/tasks/ports';
 import type {Caller} from '../domain/tasks/task';
 import {createTaskService, type TaskService} from '../domain/tasks/taskService';
 import {createWorkflowService, type WorkflowService} from '../domain/workflows/workflowService';
-import {AppError} from '../errors';
+import {rejection} from '../testing/rejection';
 import {engineNames, freshStorage, type TestStorage} from '../testing/engines';
 import {fakeChannelAccess} from '../testing/fakeChannelAccess';
 import {mmId} from '../testing/mattermostIds';
@@ -41,16 +41,6 @@ const officeAction: WorkflowDefinition = workflowDefinitionSchema.parse({
     {name: 'Report to client', assignee: {kind: 'requester'}},
   ],
 });
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe.each(engineNames)('workflow runs on the %s engine', (engine) => {
   let storage: TestStorage;

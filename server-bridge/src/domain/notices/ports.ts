@@ -27,7 +27,40 @@ export type PostNotice = (
 export type ChangeNotice =
   | {kind: 'handoff'; /** The new holder. */ userId: string; taskId: string; fromUserId: string; previousHolderId: string | null; comment: string | null}
   | {kind: 'declined'; /** Who handed it over and gets it back. */ userId: string; taskId: string; fromUserId: string; comment: string | null}
-  | {kind: 'run_completed'; /** The requester. */ userId: string; runId: string; completedById: string};
+  | {kind: 'run_completed'; /** The requester. */ userId: string; runId: string; completedById: string}
+  | DigestNotice
+  | DeadlineReminderNotice;
+
+/** One part of a digest: which tasks (most urgent first, at most a few) and how many there were in all. */
+export interface DigestSection {
+  name: 'overdue' | 'due_today' | 'due_soon' | 'due_this_week' | 'waiting' | 'done_last_week';
+  /** `deadlineKind`: the deadline that put the task here; null for sections about people, not dates. */
+  items: Array<{taskId: string; deadlineKind: string | null}>;
+  total: number;
+}
+
+/** A person's daily digest or weekly summary (domain/reminders/digestJob.ts): which tasks, written at delivery. */
+export interface DigestNotice {
+  kind: 'digest';
+  userId: string;
+  period: 'daily' | 'weekly';
+  /** The receiver's local date it is for, `YYYY-MM-DD`. */
+  date: string;
+  /** The receiver's "due soon" horizon when it was made, in business days. */
+  dueSoonDays: number;
+  sections: DigestSection[];
+}
+
+/** One rung of the deadline ladder (domain/reminders/deadlineLadderJob.ts) for one person. */
+export interface DeadlineReminderNotice {
+  kind: 'deadline_reminder';
+  userId: string;
+  taskId: string;
+  /** The deadline as it was when the rung came due; delivery shows the task's current one of that kind if it still has it. */
+  deadline: {kind: string; dueAt: string; allDay: boolean; timeZone: string};
+  /** holder: the person who must act; follower: the creator or a watcher, told of an overdue legal deadline. */
+  audience: 'holder' | 'follower';
+}
 
 export type Notice = (PostNotice | ChangeNotice) & {
   /**

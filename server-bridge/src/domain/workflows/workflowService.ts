@@ -123,6 +123,48 @@ export function createWorkflowService({store, access, clock, calendar, timeZone,
     },
   };
 
+  /** The checks before a run starts (who starts it, where, every role filled); the template it will follow. */
+  async function checkRunStart(caller: Caller, templateRef: string, start: RunStart): Promise<WorkflowTemplate> {
+    requireMember(caller, 'start workflow runs');
+    const template = await templateOrNotFound(store.workflows, templateRef);
+    if (!(await access.isMember(caller.userId, start.channelId))) throw errors.forbidden('channel', 'You can start runs only in channels you are a member of.');
+    await checkPeople(template.definition, start);
+    return template;
+  }
+
+  /** Starts a run of a checked template inside the caller's transaction (a recurring run commits with its occurrence record). */
+  async function startRunIn(tx: TaskTx, caller: Caller, template: WorkflowTemplate, start: RunStart): Promise<WorkflowRun> {
+    const {definition} = template;
+    const now = clock.now();
+    const title = start.title ?? (start.caseRef ? `${definition.name}: ${start.caseRef.id}` : definition.name);
+    const shared = {channelId: start.channelId, ...(start.caseRef ? {caseRef: start.caseRef} : {})};
+    const parent = await tasks.create(tx, caller, {...shared, title, description: definition.description, holderId: caller.userId, deadlines: start.deadlines});
+    const steps = [];
+    for (const [position, step] of definition.steps.entries()) {
+      const task = await tasks.create(tx, caller, {...shared, title: step.name, description: step.instructions, parentId: parent.id});
+      steps.push({position, taskId: task.id, startedAt: null, completedAt: null});
+    }
+    const run: WorkflowRun = {
+      id: newId(),
+      templateId: template.id,
+      templateVersion: template.version,
+      title,
+      channelId: start.channelId,
+      requesterId: caller.userId,
+      roles: start.roles,
+      deadlines: start.deadlines,
+      parentTaskId: parent.id,
+      status: 'active',
+      currentStep: 0,
+      startedAt: now,
+      completedAt: null,
+      steps,
+    };
+    await tx.workflows.insertRun(run);
+    await beginStep(tx, run, definition, 0, caller, start.comment ? {comment: start.comment} : {});
+    return (await tx.workflows.findRun(run.id)) ?? run;
+  }
+
   return {
     listener: advanceOnDone,
 
@@ -157,42 +199,12 @@ export function createWorkflowService({store, access, clock, calendar, timeZone,
     },
 
     async startRun(caller: Caller, templateRef: string, start: RunStart): Promise<WorkflowRun> {
-      requireMember(caller, 'start workflow runs');
-      const template = await templateOrNotFound(store.workflows, templateRef);
-      const {definition} = template;
-      if (!(await access.isMember(caller.userId, start.channelId))) throw errors.forbidden('channel', 'You can start runs only in channels you are a member of.');
-      await checkPeople(definition, start);
-      return store.transaction(async (tx) => {
-        const now = clock.now();
-        const title = start.title ?? (start.caseRef ? `${definition.name}: ${start.caseRef.id}` : definition.name);
-        const shared = {channelId: start.channelId, ...(start.caseRef ? {caseRef: start.caseRef} : {})};
-        const parent = await tasks.create(tx, caller, {...shared, title, description: definition.description, holderId: caller.userId, deadlines: start.deadlines});
-        const steps = [];
-        for (const [position, step] of definition.steps.entries()) {
-          const task = await tasks.create(tx, caller, {...shared, title: step.name, description: step.instructions, parentId: parent.id});
-          steps.push({position, taskId: task.id, startedAt: null, completedAt: null});
-        }
-        const run: WorkflowRun = {
-          id: newId(),
-          templateId: template.id,
-          templateVersion: template.version,
-          title,
-          channelId: start.channelId,
-          requesterId: caller.userId,
-          roles: start.roles,
-          deadlines: start.deadlines,
-          parentTaskId: parent.id,
-          status: 'active',
-          currentStep: 0,
-          startedAt: now,
-          completedAt: null,
-          steps,
-        };
-        await tx.workflows.insertRun(run);
-        await beginStep(tx, run, definition, 0, caller, start.comment ? {comment: start.comment} : {});
-        return (await tx.workflows.findRun(run.id)) ?? run;
-      });
+      const template = await checkRunStart(caller, templateRef, start);
+      return store.transaction((tx) => startRunIn(tx, caller, template, start));
     },
+
+    checkRunStart,
+    startRunIn,
 
     /** The run with its parent and step tasks as they are now, for presenting it. */
     async viewRun(run: WorkflowRun): Promise<RunView> {

@@ -1,3 +1,4 @@
+import type {TaskCommandDeps} from '../../commands/taskCommand';
 import {createLogger} from '../../logging/logger';
 import type {MattermostConnection} from '../../mattermost/connection';
 import {buildHttpServer} from '../server';
@@ -11,7 +12,16 @@ function server() {
     logger: createLogger('silent'),
     isStarted: () => true,
     readiness: {check: async () => ({engine: 'embedded'})},
-    routes: [(http) => registerCommandRoute(http, () => ({connection: {get: async () => connection}, userLocale: async (id) => locales[id] ?? 'en'}))],
+    routes: [
+      (http) =>
+        registerCommandRoute(http, () => ({
+          connection: {get: async () => connection},
+          userLocale: async (id) => locales[id] ?? 'en',
+          callerOf: async (userId) => ({userId, guest: false}),
+          // The route's own concerns (token, locale, form) need no task service: help and typos touch none.
+          commands: {tasks: {} as TaskCommandDeps['tasks'], workflows: {listTemplates: async () => [], startRun: async () => Promise.reject(new Error('not in these tests'))}, username: async () => undefined},
+        })),
+    ],
   });
 }
 

@@ -1,7 +1,8 @@
 import {timingSafeEqual} from 'node:crypto';
 import type {FastifyInstance} from 'fastify';
 import {z} from 'zod';
-import {handleTaskCommand} from '../../commands/taskCommand';
+import {handleTaskCommand, type TaskCommandDeps} from '../../commands/taskCommand';
+import type {Caller} from '../../domain/tasks/task';
 import {AppError} from '../../errors';
 import {translatorFor} from '../../i18n/translate';
 import type {ConnectionSource} from '../../mattermost/connection';
@@ -18,12 +19,20 @@ const commandRequestSchema = z.object({
   team_id: z.string().default(''),
   command: z.string().default('/task'),
   text: z.string().default(''),
+  // Repeated form keys arrive as arrays (formBody.ts); parallel lists.
+  user_mentions: z.union([z.string(), z.array(z.string())]).optional(),
+  user_mentions_ids: z.union([z.string(), z.array(z.string())]).optional(),
 });
+
+const asList = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 export interface CommandRouteDeps {
   connection: ConnectionSource;
   /** The caller's Mattermost locale; `en` when it cannot be learned. */
   userLocale(userId: string): Promise<string>;
+  /** Who is typing, as Mattermost knows them now (guest flag). */
+  callerOf(userId: string): Promise<Caller>;
+  commands: TaskCommandDeps;
 }
 
 export function registerCommandRoute(server: FastifyInstance, deps: () => CommandRouteDeps): void {
@@ -40,7 +49,15 @@ export function registerCommandRoute(server: FastifyInstance, deps: () => Comman
       throw new AppError(401, 'baton.unauthorized.command_token', 'This request does not carry a valid Baton command token; run `baton-bridge setup` again if the command was re-created.');
     }
     const t = translatorFor(await userLocale(parsed.data.user_id));
-    return presentCommandReply(handleTaskCommand(parsed.data.text, t));
+    const names = asList(parsed.data.user_mentions);
+    const ids = asList(parsed.data.user_mentions_ids);
+    const mentions = new Map<string, string>();
+    names.forEach((name, index) => {
+      const id = ids[index];
+      if (id) mentions.set(name.toLowerCase(), id);
+    });
+    const caller = await deps().callerOf(parsed.data.user_id);
+    return presentCommandReply(await handleTaskCommand({text: parsed.data.text, caller, mentions, t, channelId: parsed.data.channel_id}, deps().commands));
   });
 }
 

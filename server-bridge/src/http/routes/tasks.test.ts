@@ -1,12 +1,18 @@
 import type {FastifyInstance} from 'fastify';
 import {createChannelSettingsService} from '../../domain/channels/channelSettingsService';
 import {createBusinessCalendar} from '../../domain/calendar/businessCalendar';
+import {createUserSettingsService} from '../../domain/reminders/userSettings';
 import type {TaskChangeListener} from '../../domain/tasks/ports';
+import {createRecurrenceService} from '../../domain/recurrence/recurrenceService';
+import {createStatsService} from '../../domain/stats/statsService';
 import {createTaskService} from '../../domain/tasks/taskService';
 import {createWorkflowService} from '../../domain/workflows/workflowService';
 import {createLogger} from '../../logging/logger';
 import {type Database, openDatabase} from '../../storage/database';
+import {createRecurrenceRepository} from '../../storage/recurrenceRepository';
+import {createStatsQueries} from '../../storage/statsQueries';
 import {createTaskRepository} from '../../storage/taskRepository';
+import {createUserSettingsRepository} from '../../storage/userSettingsRepository';
 import {freshStorage, type TestStorage} from '../../testing/engines';
 import {fakeChannelAccess} from '../../testing/fakeChannelAccess';
 import {mmId} from '../../testing/mattermostIds';
@@ -16,6 +22,9 @@ import {registerOpenApiRoute} from '../openapi';
 import {registerAuthenticatedRoutes} from '../requireCaller';
 import {buildHttpServer} from '../server';
 import {registerChannelRoutes} from './channels';
+import {registerMeRoutes} from './me';
+import {registerRecurrenceRoutes} from './recurrences';
+import {registerStatsRoutes} from './stats';
 import {registerTaskRoutes} from './tasks';
 import {registerWorkflowRoutes} from './workflows';
 
@@ -44,6 +53,8 @@ describe('the task API', () => {
     const workflows = createWorkflowService({store, access, clock, calendar: createBusinessCalendar({country: 'JP'}), timeZone: 'Asia/Tokyo', tasks: tasks.operations});
     listeners.push(workflows.listener);
     const channelSettings = createChannelSettingsService({store, access, clock});
+    const stats = createStatsService({store: createStatsQueries(database.db), access, clock});
+    const recurrences = createRecurrenceService({store: createRecurrenceRepository(database.db), access, clock, calendar: createBusinessCalendar({country: 'JP'}), runs: workflows});
     server = buildHttpServer({
       logger: createLogger('silent'),
       isStarted: () => true,
@@ -53,7 +64,10 @@ describe('the task API', () => {
         (http) => registerAuthenticatedRoutes(http, (token) => verifySessionToken(key, token), (api) => {
           registerTaskRoutes(api, () => ({tasks, timeZoneOf: async () => 'Asia/Tokyo'}));
           registerChannelRoutes(api, () => ({channelSettings}));
+          registerMeRoutes(api, () => ({userSettings: createUserSettingsService({store: createUserSettingsRepository(database.db), clock})}));
           registerWorkflowRoutes(api, () => ({workflows, timeZoneOf: async () => 'Asia/Tokyo'}));
+          registerStatsRoutes(api, () => ({stats, timeZoneOf: async () => 'Asia/Tokyo'}));
+          registerRecurrenceRoutes(api, () => ({recurrences, timeZoneOf: async () => 'Asia/Tokyo'}));
         }),
       ],
     });

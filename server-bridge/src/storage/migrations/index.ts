@@ -5,6 +5,9 @@ import * as m0003 from './0003_search_text';
 import * as m0004 from './0004_key_prefixes';
 import * as m0005 from './0005_outbox';
 import * as m0006 from './0006_workflows';
+import * as m0007 from './0007_user_settings';
+import * as m0008 from './0008_recurrences';
+import * as m0009 from './0009_action_nonces';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the folder at
@@ -18,4 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0004_key_prefixes': m0004,
   '0005_outbox': m0005,
   '0006_workflows': m0006,
+  '0007_user_settings': m0007,
+  '0008_recurrences': m0008,
+  '0009_action_nonces': m0009,
 };
