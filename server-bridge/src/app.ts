@@ -134,6 +134,7 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
   const workflows = createWorkflowService({store: taskStore, access, clock, calendar, timeZone: config.calendar.timeZone, tasks: tasks.operations});
   listeners.push(workflows.listener, createHandoffNotifier());
   const channelSettings = createChannelSettingsService({store: taskStore, access, clock});
+  const stats = createStatsService({store: createStatsQueries(database.db), access, clock});
   const recurrenceStore = createRecurrenceRepository(database.db, {afterCommit: () => wakeDelivery()});
   // Clock-driven work; the scheduler that runs these starts below.
   const recurrenceJob = createRecurrenceJob({store: recurrenceStore, tasks: tasks.operations, runs: workflows, access, calendar, log: logger});
@@ -181,13 +182,13 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
         if (!person.active) throw errors.forbidden('deactivated', 'This Mattermost account is deactivated.');
         return {userId: person.userId, guest: person.guest};
       },
-      commands: {tasks, workflows, username: access.username},
+      commands: {tasks, workflows, username: access.username, stats, timeZoneOf: preferences.timeZone},
     },
     tasks: {tasks, timeZoneOf: preferences.timeZone},
     channels: {channelSettings},
     workflows: {workflows, timeZoneOf: preferences.timeZone},
     mattermostActions: {handoffActions},
-    stats: {stats: createStatsService({store: createStatsQueries(database.db), access, clock}), timeZoneOf: preferences.timeZone},
+    stats: {stats, timeZoneOf: preferences.timeZone},
     recurrences: {recurrences: createRecurrenceService({store: recurrenceStore, access, clock, calendar, runs: workflows}), timeZoneOf: preferences.timeZone},
     me: {userSettings: createUserSettingsService({store: createUserSettingsRepository(database.db), clock})},
   };

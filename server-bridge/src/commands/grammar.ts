@@ -1,8 +1,12 @@
+import {STATS_PERIODS} from '../contract/stats';
+
+type StatsPeriodName = (typeof STATS_PERIODS)[number];
+
 // The `/task` language: one line of text → a typed command, or the usage of
 // the subcommand that was meant. A typo is answered with the usage line and
 // the closest real subcommand, never with a guess that does not exist.
 
-export const SUBCOMMANDS = ['help', 'mine', 'waiting', 'show', 'pass', 'accept', 'decline', 'done', 'comment', 'watch', 'unwatch', 'workflow'] as const;
+export const SUBCOMMANDS = ['help', 'mine', 'waiting', 'show', 'pass', 'accept', 'decline', 'done', 'comment', 'watch', 'unwatch', 'workflow', 'stats'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export type ParsedCommand =
@@ -17,6 +21,8 @@ export type ParsedCommand =
   | {kind: 'workflow_list'}
   /** Roles as `<role>:@user`; the case as `case:<id>`; the other words name the template. */
   | {kind: 'workflow_start'; template: string; caseId: string | null; roles: Record<string, string>}
+  /** A person's figures (the caller's when no one is named) over a period (last_30_days when none is named). */
+  | {kind: 'stats'; of: string | null; period: StatsPeriodName}
   /** A real subcommand with arguments that do not fit: answer with its usage. */
   | {kind: 'usage'; subcommand: Subcommand}
   | {kind: 'unknown'; subcommand: string; suggestion?: Subcommand};
@@ -38,6 +44,17 @@ export function parseTaskCommand(text: string): ParsedCommand {
   switch (subcommand) {
     case 'help':
       return {kind: 'help'};
+    case 'stats': {
+      let of: string | null = null;
+      let period: StatsPeriodName = 'last_30_days';
+      for (let word = words.next(); word !== undefined; word = words.next()) {
+        const mention = MENTION.exec(word)?.[1];
+        if (mention && of === null) of = mention.toLowerCase();
+        else if ((STATS_PERIODS as readonly string[]).includes(word.toLowerCase())) period = word.toLowerCase() as StatsPeriodName;
+        else return usage;
+      }
+      return {kind: 'stats', of, period};
+    }
     case 'mine':
     case 'waiting':
       return words.rest() === '' ? {kind: subcommand} : usage;

@@ -40,6 +40,14 @@ function fakeServices(): TaskCommandDeps & {calls: unknown[][]} {
     } as TaskCommandDeps['tasks'],
     workflows: {listTemplates: async () => [], startRun: async () => ({title: 'Office action response: P-1'}) as never},
     username: async () => 'sato',
+    stats: {
+      resolvePeriod: (spec) => ({from: new Date('2026-10-24T15:00:00Z'), to: new Date('2026-11-23T15:00:00Z'), timeZone: 'Asia/Tokyo', name: 'name' in spec ? spec.name : null}),
+      personStats: async (_caller, request) => {
+        calls.push(['personStats', request.userId, request.name]);
+        return {userId: request.userId, period: {...request, timeZone: 'Asia/Tokyo', name: request.name ?? null}, tasksCompleted: 4, stepsCompleted: 3, onTime: [], holding: {averageMs: null, count: 0}, load: {heldOpen: 2, overdue: 1, asOf: new Date()}} as never;
+      },
+    },
+    timeZoneOf: async () => 'Asia/Tokyo',
   };
 }
 
@@ -107,6 +115,17 @@ describe('/task', () => {
       {holderId: 'sato-id', statusCategory: 'open'},
       {handedById: 'sato-id', accepted: false, statusCategory: 'open'},
     ]);
+  });
+
+  it('shows a person’s stats for a named period, the caller’s by default', async () => {
+    const deps = fakeServices();
+    expect((await run('stats', deps)).text).toContain('4');
+    await run('stats @li this_month', deps);
+    expect(deps.calls).toEqual([
+      ['personStats', 'sato-id', 'last_30_days'],
+      ['personStats', 'li-id', 'this_month'],
+    ]);
+    expect((await run('stats yesterday', deps)).text.startsWith('Usage: `/task stats')).toBe(true);
   });
 
   it('says what went wrong when the service refuses', async () => {

@@ -1,6 +1,8 @@
 import type {Caller, Task} from '../domain/tasks/task';
 import type {TaskService} from '../domain/tasks/taskService';
+import type {StatsService} from '../domain/stats/statsService';
 import type {WorkflowService} from '../domain/workflows/workflowService';
+import {formatStatsSummary} from './statsSummary';
 import {AppError} from '../errors';
 import type {MessageId, Translate} from '../i18n/translate';
 import {type ParsedCommand, parseTaskCommand, SUBCOMMANDS, type Subcommand} from './grammar';
@@ -19,6 +21,8 @@ export interface TaskCommandDeps {
   tasks: Pick<TaskService, 'get' | 'list' | 'handOff' | 'accept' | 'decline' | 'transition' | 'addComment' | 'setWatching'>;
   workflows: Pick<WorkflowService, 'listTemplates' | 'startRun'>;
   username(userId: string): Promise<string | undefined>;
+  stats: Pick<StatsService, 'personStats' | 'resolvePeriod'>;
+  timeZoneOf(userId: string): Promise<string>;
 }
 
 export interface TaskCommandInput {
@@ -60,7 +64,7 @@ export async function handleTaskCommand(input: TaskCommandInput, deps: TaskComma
   }
 }
 
-async function carryOut(command: Exclude<ParsedCommand, {kind: 'help' | 'unknown' | 'usage'}>, {caller, mentions, t, channelId}: TaskCommandInput, {tasks, workflows, username}: TaskCommandDeps): Promise<string> {
+async function carryOut(command: Exclude<ParsedCommand, {kind: 'help' | 'unknown' | 'usage'}>, {caller, mentions, t, channelId}: TaskCommandInput, {tasks, workflows, username, stats, timeZoneOf}: TaskCommandDeps): Promise<string> {
   const person = (username: string): string => {
     const id = mentions.get(username);
     if (!id) throw new AppError(400, 'baton.bad_request.mention', t('command.unknown_user', {username}));
@@ -88,6 +92,11 @@ async function carryOut(command: Exclude<ParsedCommand, {kind: 'help' | 'unknown
       // A case named here has no link (the API's caseRef has one): it goes into the run's title.
       const run = await workflows.startRun(caller, command.template, {channelId, roles, deadlines: [], ...(command.caseId ? {title: `${command.template}: ${command.caseId}`} : {})});
       return t('command.workflow.started', {title: run.title});
+    }
+    case 'stats': {
+      const userId = command.of ? person(command.of) : caller.userId;
+      const period = stats.resolvePeriod({name: command.period}, await timeZoneOf(caller.userId));
+      return formatStatsSummary(await stats.personStats(caller, {userId, ...period}), t);
     }
     case 'show': {
       const task = await tasks.get(caller, command.key);
