@@ -93,5 +93,8 @@ describe('a workflow on the mobile app’s means only', () => {
     }
     expect(completed?.message).toContain('ワークフロー完了');
     expect(await slash('sato', '/task mine')).not.toContain(draftKey);
+    // Reminders are set from the phone too, and stats read there.
+    expect(await slash('sato', '/task settings digest 08:30')).toContain('08:30');
+    expect(await slash('sato', '/task stats this_month')).toContain('####');
   });
 });

@@ -135,6 +135,7 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
   listeners.push(workflows.listener, createHandoffNotifier());
   const channelSettings = createChannelSettingsService({store: taskStore, access, clock});
   const stats = createStatsService({store: createStatsQueries(database.db), access, clock});
+  const userSettings = createUserSettingsService({store: createUserSettingsRepository(database.db), clock});
   const recurrenceStore = createRecurrenceRepository(database.db, {afterCommit: () => wakeDelivery()});
   // Clock-driven work; the scheduler that runs these starts below.
   const recurrenceJob = createRecurrenceJob({store: recurrenceStore, tasks: tasks.operations, runs: workflows, access, calendar, log: logger});
@@ -182,7 +183,7 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
         if (!person.active) throw errors.forbidden('deactivated', 'This Mattermost account is deactivated.');
         return {userId: person.userId, guest: person.guest};
       },
-      commands: {tasks, workflows, username: access.username, stats, timeZoneOf: preferences.timeZone},
+      commands: {tasks, workflows, username: access.username, stats, timeZoneOf: preferences.timeZone, settings: userSettings},
     },
     tasks: {tasks, timeZoneOf: preferences.timeZone},
     channels: {channelSettings},
@@ -190,7 +191,7 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
     mattermostActions: {handoffActions},
     stats: {stats, timeZoneOf: preferences.timeZone},
     recurrences: {recurrences: createRecurrenceService({store: recurrenceStore, access, clock, calendar, runs: workflows}), timeZoneOf: preferences.timeZone},
-    me: {userSettings: createUserSettingsService({store: createUserSettingsRepository(database.db), clock})},
+    me: {userSettings},
   };
 
   const url = baseUrl(server.server.address(), config.http);

@@ -2,11 +2,16 @@ import {STATS_PERIODS} from '../contract/stats';
 
 type StatsPeriodName = (typeof STATS_PERIODS)[number];
 
+export type SettingsChange = {digestTime: string} | {digestEnabled: boolean} | {weeklySummary: boolean} | {mute: string} | {unmute: string};
+
+const LOCAL_TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+const DEADLINE_KIND = /^[a-z][a-z0-9_]{0,31}$/;
+
 // The `/task` language: one line of text → a typed command, or the usage of
 // the subcommand that was meant. A typo is answered with the usage line and
 // the closest real subcommand, never with a guess that does not exist.
 
-export const SUBCOMMANDS = ['help', 'mine', 'waiting', 'show', 'pass', 'accept', 'decline', 'done', 'comment', 'watch', 'unwatch', 'workflow', 'stats'] as const;
+export const SUBCOMMANDS = ['help', 'mine', 'waiting', 'show', 'pass', 'accept', 'decline', 'done', 'comment', 'watch', 'unwatch', 'workflow', 'stats', 'settings'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export type ParsedCommand =
@@ -23,6 +28,8 @@ export type ParsedCommand =
   | {kind: 'workflow_start'; template: string; caseId: string | null; roles: Record<string, string>}
   /** A person's figures (the caller's when no one is named) over a period (last_30_days when none is named). */
   | {kind: 'stats'; of: string | null; period: StatsPeriodName}
+  /** Show the caller's reminder settings, or change one. */
+  | {kind: 'settings'; change: SettingsChange | null}
   /** A real subcommand with arguments that do not fit: answer with its usage. */
   | {kind: 'usage'; subcommand: Subcommand}
   | {kind: 'unknown'; subcommand: string; suggestion?: Subcommand};
@@ -44,6 +51,19 @@ export function parseTaskCommand(text: string): ParsedCommand {
   switch (subcommand) {
     case 'help':
       return {kind: 'help'};
+    case 'settings': {
+      const what = words.next()?.toLowerCase();
+      const value = words.next()?.toLowerCase();
+      if (words.rest() !== '') return usage;
+      if (what === undefined) return {kind: 'settings', change: null};
+      if (value === undefined) return usage;
+      const onOff = value === 'on' ? true : value === 'off' ? false : undefined;
+      if (what === 'digest' && LOCAL_TIME.test(value)) return {kind: 'settings', change: {digestTime: value}};
+      if (what === 'digest' && onOff !== undefined) return {kind: 'settings', change: {digestEnabled: onOff}};
+      if (what === 'weekly' && onOff !== undefined) return {kind: 'settings', change: {weeklySummary: onOff}};
+      if ((what === 'mute' || what === 'unmute') && DEADLINE_KIND.test(value)) return {kind: 'settings', change: what === 'mute' ? {mute: value} : {unmute: value}};
+      return usage;
+    }
     case 'stats': {
       let of: string | null = null;
       let period: StatsPeriodName = 'last_30_days';

@@ -1,4 +1,5 @@
 import type {Task} from '../domain/tasks/task';
+import {DEFAULT_USER_SETTINGS} from '../domain/reminders/userSettings';
 import {AppError} from '../errors';
 import {translatorFor} from '../i18n/translate';
 import {parseTaskCommand, SUBCOMMANDS} from './grammar';
@@ -48,6 +49,17 @@ function fakeServices(): TaskCommandDeps & {calls: unknown[][]} {
       },
     },
     timeZoneOf: async () => 'Asia/Tokyo',
+    settings: (() => {
+      let current = {userId: 'sato-id', updatedAt: null, ...DEFAULT_USER_SETTINGS, mutedDeadlineKinds: [] as string[]};
+      return {
+        get: async () => current,
+        update: async (_caller: unknown, changes: Partial<typeof current>) => {
+          calls.push(['updateSettings', changes]);
+          current = {...current, ...changes};
+          return current;
+        },
+      };
+    })(),
   };
 }
 
@@ -126,6 +138,20 @@ describe('/task', () => {
       ['personStats', 'li-id', 'this_month'],
     ]);
     expect((await run('stats yesterday', deps)).text.startsWith('Usage: `/task stats')).toBe(true);
+  });
+
+  it('shows and changes the caller’s reminder settings', async () => {
+    const deps = fakeServices();
+    expect((await run('settings', deps)).text).toContain('Daily digest at 09:00 on business days: on');
+    expect((await run('settings digest 08:30', deps)).text).toContain('Daily digest at 08:30');
+    expect((await run('settings mute internal', deps)).text).toContain('No reminders for: internal');
+    await run('settings weekly off', deps);
+    await run('settings unmute internal', deps);
+    expect(deps.calls).toEqual([['updateSettings', {digestTime: '08:30'}], ['updateSettings', {mutedDeadlineKinds: ['internal']}], ['updateSettings', {weeklySummary: false}], ['updateSettings', {mutedDeadlineKinds: []}]]);
+    for (const wrong of ['settings digest 25:00', 'settings weekly maybe', 'settings mute', 'settings colour blue']) {
+      expect((await run(wrong, deps)).text.startsWith('Usage: `/task settings')).toBe(true);
+    }
+    expect(deps.calls).toHaveLength(4);
   });
 
   it('says what went wrong when the service refuses', async () => {

@@ -1,5 +1,6 @@
 import type {Caller, Task} from '../domain/tasks/task';
 import type {TaskService} from '../domain/tasks/taskService';
+import type {UserSettingsService} from '../domain/reminders/userSettings';
 import type {StatsService} from '../domain/stats/statsService';
 import type {WorkflowService} from '../domain/workflows/workflowService';
 import {formatStatsSummary} from './statsSummary';
@@ -23,6 +24,7 @@ export interface TaskCommandDeps {
   username(userId: string): Promise<string | undefined>;
   stats: Pick<StatsService, 'personStats' | 'resolvePeriod'>;
   timeZoneOf(userId: string): Promise<string>;
+  settings: Pick<UserSettingsService, 'get' | 'update'>;
 }
 
 export interface TaskCommandInput {
@@ -64,7 +66,7 @@ export async function handleTaskCommand(input: TaskCommandInput, deps: TaskComma
   }
 }
 
-async function carryOut(command: Exclude<ParsedCommand, {kind: 'help' | 'unknown' | 'usage'}>, {caller, mentions, t, channelId}: TaskCommandInput, {tasks, workflows, username, stats, timeZoneOf}: TaskCommandDeps): Promise<string> {
+async function carryOut(command: Exclude<ParsedCommand, {kind: 'help' | 'unknown' | 'usage'}>, {caller, mentions, t, channelId}: TaskCommandInput, {tasks, workflows, username, stats, timeZoneOf, settings}: TaskCommandDeps): Promise<string> {
   const person = (username: string): string => {
     const id = mentions.get(username);
     if (!id) throw new AppError(400, 'baton.bad_request.mention', t('command.unknown_user', {username}));
@@ -92,6 +94,23 @@ async function carryOut(command: Exclude<ParsedCommand, {kind: 'help' | 'unknown
       // A case named here has no link (the API's caseRef has one): it goes into the run's title.
       const run = await workflows.startRun(caller, command.template, {channelId, roles, deadlines: [], ...(command.caseId ? {title: `${command.template}: ${command.caseId}`} : {})});
       return t('command.workflow.started', {title: run.title});
+    }
+    case 'settings': {
+      const change = command.change;
+      let current = await settings.get(caller);
+      if (change) {
+        if ('mute' in change) current = await settings.update(caller, {mutedDeadlineKinds: [...new Set([...current.mutedDeadlineKinds, change.mute])]});
+        else if ('unmute' in change) current = await settings.update(caller, {mutedDeadlineKinds: current.mutedDeadlineKinds.filter((kind) => kind !== change.unmute)});
+        else current = await settings.update(caller, change);
+      }
+      const onOff = (value: boolean) => t(value ? 'command.settings.on' : 'command.settings.off');
+      return [
+        `#### ${t('command.settings.title')}`,
+        `- ${t('command.settings.digest', {time: current.digestTime, state: onOff(current.digestEnabled)})}`,
+        `- ${t('command.settings.weekly', {state: onOff(current.weeklySummary)})}`,
+        `- ${t('command.settings.muted', {kinds: current.mutedDeadlineKinds.join(', ') || '—'})}`,
+        t('command.settings.how'),
+      ].join('\n');
     }
     case 'stats': {
       const userId = command.of ? person(command.of) : caller.userId;

@@ -19,7 +19,7 @@ function server() {
           userLocale: async (id) => locales[id] ?? 'en',
           callerOf: async (userId) => ({userId, guest: false}),
           // The route's own concerns (token, locale, form) need no task service: help and typos touch none.
-          commands: {tasks: {} as TaskCommandDeps['tasks'], workflows: {listTemplates: async () => [], startRun: async () => Promise.reject(new Error('not in these tests'))}, username: async () => undefined, stats: {} as TaskCommandDeps['stats'], timeZoneOf: async () => 'UTC'},
+          commands: {tasks: {} as TaskCommandDeps['tasks'], workflows: {listTemplates: async () => [], startRun: async () => Promise.reject(new Error('not in these tests'))}, username: async () => undefined, stats: {} as TaskCommandDeps['stats'], timeZoneOf: async () => 'UTC', settings: {} as TaskCommandDeps['settings']},
         })),
     ],
   });
