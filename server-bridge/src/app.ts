@@ -130,12 +130,18 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
   // Workflows and notices react to task changes inside their transactions;
   // the workflow service in turn changes tasks, so the list is filled after both exist.
   const listeners: TaskChangeListener[] = [];
-  const tasks = createTaskService({store: taskStore, access, clock, listeners});
+  const userSettings = createUserSettingsService({store: createUserSettingsRepository(database.db), clock});
+  const tasks = createTaskService({
+    store: taskStore,
+    access,
+    clock,
+    listeners,
+    acceptance: {required: async (userId) => (await userSettings.get({userId, guest: false})).requireAcceptance},
+  });
   const workflows = createWorkflowService({store: taskStore, access, clock, calendar, timeZone: config.calendar.timeZone, tasks: tasks.operations});
   listeners.push(workflows.listener, createHandoffNotifier());
   const channelSettings = createChannelSettingsService({store: taskStore, access, clock});
   const stats = createStatsService({store: createStatsQueries(database.db), access, clock});
-  const userSettings = createUserSettingsService({store: createUserSettingsRepository(database.db), clock});
   const recurrenceStore = createRecurrenceRepository(database.db, {afterCommit: () => wakeDelivery()});
   // Clock-driven work; the scheduler that runs these starts below.
   const recurrenceJob = createRecurrenceJob({store: recurrenceStore, tasks: tasks.operations, runs: workflows, access, calendar, log: logger});

@@ -56,7 +56,7 @@ describe.each(engineNames)('workflow runs on the %s engine', (engine) => {
     const store = createTaskRepository(database.db);
     const calendar = createBusinessCalendar({country: 'JP', closedDays: ['2027-12-29', '2027-12-30', '2027-12-31', '2028-01-03']});
     const listeners: TaskChangeListener[] = [];
-    tasks = createTaskService({store, access, clock: {now: () => clock}, listeners});
+    tasks = createTaskService({store, access, clock: {now: () => clock}, listeners, acceptance: {required: async (userId) => userId === U.li}});
     workflows = createWorkflowService({store, access, clock: {now: () => clock}, calendar, timeZone: 'Asia/Tokyo', tasks: tasks.operations});
     listeners.push(workflows.listener, createHandoffNotifier());
   });
@@ -126,6 +126,8 @@ describe.each(engineNames)('workflow runs on the %s engine', (engine) => {
     expect((await tasks.timeline(tanaka, review.id)).map((event) => event.kind)).toEqual(expect.arrayContaining(['handed_off', 'commented']));
 
     later(24);
+    // li's settings require accepting a handoff before closing it.
+    await tasks.accept(li, review.id);
     await tasks.transition(li, review.id, {statusId: 'done', comment: 'LGTM'});
     const filing = await step(2);
     expect(filing.holderId).toBe(U.ivanova);
@@ -180,6 +182,19 @@ describe.each(engineNames)('workflow runs on the %s engine', (engine) => {
     expect(accepted).toMatchObject({holderId: U.li, statusId: 'in_progress', acceptedAt: clock});
     expect((await waiting()).tasks.map((task) => task.id)).not.toContain(draft);
     expect((await rejection(tasks.decline(li, draft, {reason: 'Changed my mind'}))).id).toBe('baton.invalid.decline');
+  });
+
+  it('counts closing a handoff as accepting it, unless the holder’s settings require accepting first', async () => {
+    const sent = await tasks.create(tanaka, {title: 'Check the translation', channelId: 'patents'});
+    await tasks.handOff(tanaka, sent.key, {toUserId: U.sato});
+    expect(await tasks.transition(sato, sent.key, {statusId: 'done'})).toMatchObject({statusId: 'done', acceptedAt: clock});
+    const strict = await tasks.create(tanaka, {title: 'Translate the claims', channelId: 'patents'});
+    await tasks.handOff(tanaka, strict.key, {toUserId: U.li});
+    const refused = await rejection(tasks.transition(li, strict.key, {statusId: 'done'}));
+    expect([refused.status, refused.id]).toEqual([422, 'baton.invalid.accept_first']);
+    expect((await tasks.get(li, strict.key)).statusId).toBe('open');
+    await tasks.accept(li, strict.key);
+    expect((await tasks.transition(li, strict.key, {statusId: 'done'})).statusId).toBe('done');
   });
 
   it('names every role problem at start, and starts nothing', async () => {

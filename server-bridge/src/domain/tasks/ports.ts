@@ -116,7 +116,8 @@ export interface TaskChangeListener {
 export interface TaskOperations {
   create(tx: TaskTx, actor: Caller, draft: TaskDraft): Promise<Task>;
   handOff(tx: TaskTx, actor: Caller, task: Task, input: {toUserId: string; comment?: string; expectedVersion?: number}): Promise<Task>;
-  transition(tx: TaskTx, actor: Caller, task: Task, input: {statusId: string; comment?: string; expectedVersion?: number; nextHolderId?: string}): Promise<Task>;
+  /** `acceptanceRequired`: the actor's setting, read before the transaction (closing an unaccepted handoff is then refused). */
+  transition(tx: TaskTx, actor: Caller, task: Task, input: {statusId: string; comment?: string; expectedVersion?: number; nextHolderId?: string; acceptanceRequired?: boolean}): Promise<Task>;
   /** Sets (adds or replaces) these deadlines, one timeline event each. */
   setDeadlines(tx: TaskTx, actor: Caller, task: Task, deadlines: Deadline[]): Promise<Task>;
 }

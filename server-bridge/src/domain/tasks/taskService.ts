@@ -22,6 +22,8 @@ export interface TaskServiceDeps {
   newId?: () => string;
   /** Told of every handoff and status change inside its transaction (workflows, notices). */
   listeners?: TaskChangeListener[];
+  /** Whether a person must accept a handoff before closing it (their own setting); nobody must by default. */
+  acceptance?: {required(userId: string): Promise<boolean>};
 }
 
 type Tx = TaskTx;
@@ -35,7 +37,7 @@ export interface TaskListRequest {
 }
 type NewEvent = Omit<TaskEvent, 'id'>;
 
-export function createTaskService({store, access, clock, newId = randomUUID, listeners = []}: TaskServiceDeps) {
+export function createTaskService({store, access, clock, newId = randomUUID, listeners = [], acceptance}: TaskServiceDeps) {
   const event = (task: Pick<Task, 'id'>, caller: Caller, at: Date, kind: NewEvent['kind'], field: string | null, from: unknown, to: unknown): NewEvent => ({
     taskId: task.id,
     actorId: caller.userId,
@@ -153,7 +155,16 @@ export function createTaskService({store, access, clock, newId = randomUUID, lis
       const now = clock.now();
       const events = [event(task, caller, now, 'status_changed', 'statusId', task.statusId, input.statusId), ...(await keepNote(tx, task, caller, input.comment, now))];
       const closedAt = category === 'closed' ? (task.closedAt ?? now) : null;
-      const after = await commit(tx, task, version, {statusId: input.statusId, closedAt}, events);
+      const changes: Partial<NewTaskRow> = {statusId: input.statusId, closedAt};
+      // The holder closing a handoff they never accepted: accepted by doing it,
+      // unless their settings say a handoff must be accepted first.
+      if (category === 'closed' && task.holderId === caller.userId && task.handedById && !task.acceptedAt) {
+        if (input.acceptanceRequired) {
+          throw errors.invalid('accept_first', `Accept ${task.key} first: your settings require accepting a handoff before closing it.`);
+        }
+        changes.acceptedAt = now;
+      }
+      const after = await commit(tx, task, version, changes, events);
       await tell(tx, {
         kind: 'status_changed',
         before: task,
@@ -274,10 +285,12 @@ export function createTaskService({store, access, clock, newId = randomUUID, lis
     },
 
     async transition(caller: Caller, idOrKey: string, input: {statusId: string; comment?: string; expectedVersion?: number; nextHolderId?: string}): Promise<Task> {
+      // Asked before the transaction: the embedded engine has one connection, and the transaction holds it.
+      const acceptanceRequired = (await acceptance?.required(caller.userId)) ?? false;
       return store.transaction(async (tx) => {
         const task = await visibleTask(tx, caller, idOrKey);
         if (!canMoveBaton(task, caller)) throw errors.forbidden('status', 'Guests can change the status only of tasks they created or hold.');
-        return operations.transition(tx, caller, task, input);
+        return operations.transition(tx, caller, task, {...input, acceptanceRequired});
       });
     },
 
