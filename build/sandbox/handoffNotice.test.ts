@@ -1,21 +1,13 @@
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {issueSessionToken, SESSION_SIGNING_KEY_SETTING} from '../../server-bridge/src/http/bridgeSession';
-import {findChannelByName, findUserByUsername} from '../mattermost-sim/src/store/store';
-import {createSession} from '../mattermost-sim/src/services/users';
 import {type RunningSandbox, startSandbox} from './sandbox';
+import {type DirectPost, sandboxClient} from './sandboxClient';
 
 // The product's signature, end to end over real HTTP: a handoff through the
 // bridge's API becomes a DM from the Baton bot (in the receiver's language),
 // and its buttons work the way the mobile app uses them — a click goes from
 // Mattermost to the bridge, a dialog opens, its submission changes the task.
-
-interface DirectPost {
-  id: string;
-  message: string;
-  props: {attachments?: Array<{actions?: Array<{id: string; name: string}>; footer?: string; fields?: Array<{title: string; value: string}>}>};
-}
 
 describe('handoff notices in Mattermost', () => {
   let sandbox: RunningSandbox;
@@ -38,26 +30,14 @@ describe('handoff notices in Mattermost', () => {
     rmSync(dataDir, {recursive: true, force: true});
   });
 
-  const ctx = () => sandbox.simulator.ctx;
-  const userId = (username: string) => findUserByUsername(ctx().store, username)?.id ?? '';
-  const teamId = () => [...ctx().store.teams.values()][0]?.id ?? '';
-  const channelId = (name: string) => findChannelByName(ctx().store, teamId(), name)?.id ?? '';
-  const mattermost = (username: string, path: string, body: unknown) =>
-    fetch(`${sandbox.simulator.url}/api/v4${path}`, {method: 'POST', headers: {Authorization: `Bearer ${createSession(ctx(), userId(username)).token}`, 'Content-Type': 'application/json'}, body: JSON.stringify(body)});
-  async function bridge(username: string, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-    const key = Buffer.from(String(await sandbox.bridge.settings.get(SESSION_SIGNING_KEY_SETTING)), 'base64');
-    const {token} = await issueSessionToken(new Uint8Array(key), {userId: userId(username), guest: false});
-    const response = await fetch(`${sandbox.bridge.url}/api/v1${path}`, {method, headers: {Authorization: `Bearer ${token}`, ...(body ? {'Content-Type': 'application/json'} : {})}, ...(body ? {body: JSON.stringify(body)} : {})});
-    return (await response.json()) as Record<string, unknown>;
-  }
-  async function dmsTo(username: string, count: number): Promise<DirectPost[]> {
-    for (let attempt = 0; attempt < 100; attempt += 1) {
-      const posts = (await (await fetch(`${sandbox.simulator.url}/__sim/dms?user=${username}`)).json()) as DirectPost[];
-      if (posts.length >= count) return posts;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`${username} did not get ${count} DM(s)`);
-  }
+  const client = () => sandboxClient(sandbox);
+  const ctx = () => client().ctx();
+  const userId = (username: string) => client().userId(username);
+  const teamId = () => client().teamId();
+  const channelId = (name: string) => client().channelId(name);
+  const mattermost = (username: string, path: string, body: unknown) => client().mattermost(username, 'POST', path, body);
+  const bridge = async (username: string, method: string, path: string, body?: unknown) => (await client().bridge(username, method, path, body)).body;
+  const dmsTo = (username: string, count: number) => client().dmsWhen(username, (posts) => posts.length >= count);
   const buttonsOf = (post: DirectPost) => post.props.attachments?.[0]?.actions?.map((action) => action.id) ?? [];
 
   it('DMs the new holder in their language, with the task, the sender, the deadline, the comment and buttons', async () => {

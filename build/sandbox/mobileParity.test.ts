@@ -1,21 +1,13 @@
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {issueSessionToken, SESSION_SIGNING_KEY_SETTING} from '../../server-bridge/src/http/bridgeSession';
-import {findChannelByName, findUserByUsername} from '../mattermost-sim/src/store/store';
-import {createSession} from '../mattermost-sim/src/services/users';
 import {type RunningSandbox, startSandbox} from './sandbox';
+import {type DirectPost, sandboxClient} from './sandboxClient';
 
 // Mobile parity: webapp plugins never render in the Mattermost mobile app, so
 // a whole workflow must run on what it does show — slash commands, the bot's
 // DM buttons and dialogs. A 3-step run goes from start to finish here without
 // the webapp (the template is configured once through the API beforehand).
-
-interface DirectPost {
-  id: string;
-  message: string;
-  props: {attachments?: Array<{actions?: Array<{id: string}>}>};
-}
 
 describe('a workflow on the mobile app’s means only', () => {
   let sandbox: RunningSandbox;
@@ -30,26 +22,15 @@ describe('a workflow on the mobile app’s means only', () => {
     rmSync(dataDir, {recursive: true, force: true});
   });
 
-  const ctx = () => sandbox.simulator.ctx;
-  const userId = (username: string) => findUserByUsername(ctx().store, username)?.id ?? '';
-  const team = () => [...ctx().store.teams.values()][0]?.id ?? '';
-  const patents = () => findChannelByName(ctx().store, team(), 'patents')?.id ?? '';
-  const asUser = (username: string, path: string, body: unknown) =>
-    fetch(`${sandbox.simulator.url}/api/v4${path}`, {method: 'POST', headers: {Authorization: `Bearer ${createSession(ctx(), userId(username)).token}`, 'Content-Type': 'application/json'}, body: JSON.stringify(body)});
-  const slash = async (username: string, command: string) => ((await (await asUser(username, '/commands/execute', {command, channel_id: patents(), team_id: team()})).json()) as {text: string}).text;
-  async function noticeFor(username: string, taskKey: string): Promise<DirectPost> {
-    for (let attempt = 0; attempt < 100; attempt += 1) {
-      const posts = (await (await fetch(`${sandbox.simulator.url}/__sim/dms?user=${username}`)).json()) as DirectPost[];
-      const found = posts.find((post) => post.message.includes(taskKey));
-      if (found) return found;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`${username} got no notice about ${taskKey}`);
-  }
+  const client = () => sandboxClient(sandbox);
+  const userId = (username: string) => client().userId(username);
+  const asUser = (username: string, path: string, body: unknown) => client().mattermost(username, 'POST', path, body);
+  const slash = async (username: string, command: string) => (await client().slash(username, command)).text ?? '';
+  const noticeFor = async (username: string, taskKey: string): Promise<DirectPost> =>
+    (await client().dmsWhen(username, (posts) => posts.some((post) => post.message.includes(taskKey)))).find((post) => post.message.includes(taskKey))!;
 
   it('starts with a command, moves on with buttons and commands, and tells the requester when it is done', async () => {
-    const key = Buffer.from(String(await sandbox.bridge.settings.get(SESSION_SIGNING_KEY_SETTING)), 'base64');
-    const {token} = await issueSessionToken(new Uint8Array(key), {userId: userId('admin'), guest: false});
+    const token = await client().sessionToken('admin');
     const template = await fetch(`${sandbox.bridge.url}/api/v1/workflows`, {
       method: 'POST',
       headers: {Authorization: `Bearer ${token}`, 'Content-Type': 'application/json'},
@@ -85,12 +66,7 @@ describe('a workflow on the mobile app’s means only', () => {
     const filingKey = /\*\*(PATENT-\d+)\*\* File with the JPO/.exec(await slash('ivanova', '/task mine'))?.[1] ?? '';
     await noticeFor('ivanova', filingKey);
     expect(await slash('ivanova', `/task done ${filingKey}`)).toContain(filingKey);
-    const posts = (await (await fetch(`${sandbox.simulator.url}/__sim/dms?user=tanaka`)).json()) as DirectPost[];
-    let completed = posts.find((post) => post.message.includes('P-2026-0142'));
-    for (let attempt = 0; !completed && attempt < 100; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      completed = ((await (await fetch(`${sandbox.simulator.url}/__sim/dms?user=tanaka`)).json()) as DirectPost[]).find((post) => post.message.includes('P-2026-0142'));
-    }
+    const completed = (await client().dmsWhen('tanaka', (posts) => posts.some((post) => post.message.includes('P-2026-0142')))).find((post) => post.message.includes('P-2026-0142'));
     expect(completed?.message).toContain('ワークフロー完了');
     expect(await slash('sato', '/task mine')).not.toContain(draftKey);
     // Reminders are set from the phone too, and stats read there.
