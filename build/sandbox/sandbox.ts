@@ -7,8 +7,9 @@ import {join} from 'node:path';
 import {startBridge, type RunningBridge} from '../../server-bridge/src/app';
 import {loadConfig} from '../../server-bridge/src/config/config';
 import {createLogger} from '../../server-bridge/src/logging/logger';
-import {CONNECTION_SETTING} from '../../server-bridge/src/mattermost/connection';
+import {CONNECTION_SETTING, connectionSchema} from '../../server-bridge/src/mattermost/connection';
 import {connectToMattermost} from '../../server-bridge/src/mattermost/setup';
+import {readBotIcon} from '../../server-bridge/src/setup/shippedFiles';
 import {startSimulator, type RunningSimulator} from '../mattermost-sim/src/index';
 import {DEMO_PASSWORD, demoPeople, seedDemoOrganisation} from '../mattermost-sim/src/seed/demoOrganisation';
 import {installPlugin} from '../mattermost-sim/src/services/plugins';
@@ -54,7 +55,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     try {
       const admin = organisation.users.admin;
       if (!admin) throw new Error('the demo organisation has no admin');
-      const connection = await connectToMattermost({mattermostUrl: simulator.url, adminToken: createSession(simulator.ctx, admin.id).token, bridgeUrl: bridge.url});
+      const connection = await connectToMattermost({mattermostUrl: simulator.url, adminToken: createSession(simulator.ctx, admin.id).token, bridgeUrl: bridge.url, botIcon: readBotIcon()});
       await bridge.settings.set(CONNECTION_SETTING, connection);
     } catch (error) {
       await bridge.stop();
@@ -84,7 +85,15 @@ async function connectToRealMattermost(mattermostUrl: string): Promise<void> {
   if (!adminToken) throw new Error('MM_URL is set but MM_ADMIN_TOKEN is not: give a system admin personal access token.');
   const config = loadConfig({env: process.env, readFile: (path) => readFileSync(path, 'utf8')});
   const bridge = await startBridge(config, createLogger(config.logLevel));
-  const connection = await connectToMattermost({mattermostUrl, adminToken, bridgeUrl: process.env.BATON_PUBLIC_URL ?? bridge.url});
+  // Like `baton-bridge setup`: the stored bot token is kept while it works.
+  const previous = connectionSchema.safeParse(await bridge.settings.get(CONNECTION_SETTING));
+  const connection = await connectToMattermost({
+    mattermostUrl,
+    adminToken,
+    bridgeUrl: process.env.BATON_PUBLIC_URL ?? bridge.url,
+    botIcon: readBotIcon(),
+    ...(previous.success ? {previous: previous.data} : {}),
+  });
   await bridge.settings.set(CONNECTION_SETTING, connection);
   console.log(`Baton bridge ${bridge.url} is connected to ${mattermostUrl}: bot @baton and /task on ${connection.commandTokens.length} team(s). Install dist/baton-*.tar.gz in the System Console to get the plugin UI.`);
   const stop = () => void bridge.stop().then(() => process.exit(0));

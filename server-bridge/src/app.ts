@@ -2,7 +2,9 @@ import type {AddressInfo} from 'node:net';
 import type {BridgeConfig} from './config/config';
 import type {SettingsStore} from './domain/settings';
 import {StartupError, errors} from './errors';
-import {ACTION_SIGNING_KEY_SETTING, loadOrCreateSigningKey, verifySessionToken} from './http/bridgeSession';
+import {ACTION_SIGNING_KEY_SETTING, issueSessionToken, loadOrCreateSigningKey, verifyActiveSession} from './http/bridgeSession';
+import {type ActiveUsers, createActiveUsers} from './mattermost/activeUsers';
+import {createNewTaskDialog} from './notices/newTaskDialog';
 import {registerOpenApiRoute} from './http/openapi';
 import {registerAuthenticatedRoutes} from './http/requireCaller';
 import {type CommandRouteDeps, registerCommandRoute} from './http/routes/mattermostCommand';
@@ -14,8 +16,16 @@ import type {Logger} from './logging/logger';
 import {createChannelSettingsService, type ChannelSettingsService} from './domain/channels/channelSettingsService';
 import {type BusinessCalendar, createBusinessCalendar} from './domain/calendar/businessCalendar';
 import {createHandoffNotifier} from './domain/notices/handoffNotifier';
+import {createChannelNotifier} from './domain/notices/channelNotifier';
+import {createRunChannelArchiveJob} from './domain/workflows/runChannelArchiveJob';
 import type {TaskChangeListener} from './domain/tasks/ports';
 import {createTaskService} from './domain/tasks/taskService';
+import {createInProcessFeed} from './domain/live/inProcessFeed';
+import {createLiveUpdates} from './domain/live/liveUpdates';
+import {publishingChanges} from './domain/live/publishingChanges';
+import {createHolderDeactivation} from './domain/notices/holderDeactivation';
+import {registerStreamRoutes, type StreamRouteDeps} from './http/routes/stream';
+import {createWebSocketListener} from './mattermost/websocketListener';
 import {createWorkflowService} from './domain/workflows/workflowService';
 import {createHandoffActions, createHandoffButtons, type HandoffActions} from './notices/handoffActions';
 import {freshHandoffAttachment} from './notices/noticeComposer';
@@ -47,6 +57,8 @@ interface Services {
   settings: SettingsStore;
   /** Signs and checks the webapp's bridge session tokens. */
   sessionKey: Uint8Array;
+  /** Whether a session's user is still active in Mattermost; `forget(userId)` on `user_updated`. */
+  activeUsers: ActiveUsers;
   command: CommandRouteDeps;
   tasks: TaskRouteDeps;
   channels: {channelSettings: ChannelSettingsService};
@@ -55,6 +67,7 @@ interface Services {
   stats: StatsRouteDeps;
   recurrences: RecurrenceRouteDeps;
   me: MeRouteDeps;
+  stream: StreamRouteDeps;
 }
 
 export interface RunningBridge {
@@ -80,20 +93,24 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
     if (!services) throw errors.notReady('starting up');
     return services;
   };
+  let siteUrl: () => Promise<string | undefined> = async () => undefined;
   const server = buildHttpServer({
     logger,
     isStarted: () => services !== undefined,
+    // CORS: Mattermost's SiteURL, once setup has recorded the connection.
+    allowedOrigin: () => siteUrl(),
     routes: [
       (http) => registerCommandRoute(http, () => started().command),
       (http) => registerMattermostActionRoutes(http, () => started().mattermostActions),
       (http) => registerOpenApiRoute(http),
-      (http) => registerAuthenticatedRoutes(http, (token) => verifySessionToken(started().sessionKey, token), (api) => {
+      (http) => registerAuthenticatedRoutes(http, (token) => verifyActiveSession(started().sessionKey, token, started().activeUsers.isActive), (api) => {
         registerTaskRoutes(api, () => started().tasks);
         registerChannelRoutes(api, () => started().channels);
         registerWorkflowRoutes(api, () => started().workflows);
         registerStatsRoutes(api, () => started().stats);
         registerRecurrenceRoutes(api, () => started().recurrences);
         registerMeRoutes(api, () => started().me);
+        registerStreamRoutes(api, () => started().stream);
       }),
     ],
     readiness: {
@@ -120,11 +137,18 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
   }
   const settings = createSettingsRepository(database.db);
   const connection = connectionFromSettings(settings);
+  siteUrl = async () => {
+    const current = await connection.get();
+    return current?.siteUrl ?? current?.url;
+  };
   const preferences = createUserPreferences({connection, logger});
   const sessionKey = await loadOrCreateSigningKey(settings);
   const calendar = businessCalendarOf(config.calendar);
   let wakeDelivery = () => {};
-  const taskStore = createTaskRepository(database.db, {afterCommit: () => wakeDelivery()});
+  // Live sync: every committed task change goes to the change feed (one process: in memory), and from there to the webapp streams.
+  const reportFeed = (error: unknown) => logger.error({err: error}, 'could not publish task changes to the live feed');
+  const feed = createInProcessFeed({report: reportFeed});
+  const taskStore = publishingChanges(createTaskRepository(database.db, {afterCommit: () => wakeDelivery()}), feed, reportFeed);
   const access = createChannelAccess({connection});
   const clock = {now: () => new Date()};
   // Workflows and notices react to task changes inside their transactions;
@@ -139,10 +163,10 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
     acceptance: {required: async (userId) => (await userSettings.get({userId, guest: false})).requireAcceptance},
   });
   const workflows = createWorkflowService({store: taskStore, access, clock, calendar, timeZone: config.calendar.timeZone, tasks: tasks.operations});
-  listeners.push(workflows.listener, createHandoffNotifier());
+  listeners.push(workflows.listener, createHandoffNotifier(), createChannelNotifier());
   const channelSettings = createChannelSettingsService({store: taskStore, access, clock});
   const stats = createStatsService({store: createStatsQueries(database.db), access, clock});
-  const recurrenceStore = createRecurrenceRepository(database.db, {afterCommit: () => wakeDelivery()});
+  const recurrenceStore = publishingChanges(createRecurrenceRepository(database.db, {afterCommit: () => wakeDelivery()}), feed, reportFeed);
   // Clock-driven work; the scheduler that runs these starts below.
   const recurrenceJob = createRecurrenceJob({store: recurrenceStore, tasks: tasks.operations, runs: workflows, access, calendar, log: logger});
   const actionKey = await loadOrCreateSigningKey(settings, undefined, ACTION_SIGNING_KEY_SETTING);
@@ -158,21 +182,43 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
     actions: createHandoffButtons({key: actionKey, now: clock.now, bridgeUrl}),
   });
   const interactions = createBotInteractions({connection});
+  const activeUsers = createActiveUsers({person: interactions.person});
+  // Buttons and dialogs: what the notices' handler and the `/task new` form share.
+  const dialogDeps = {tasks, interactions, nonces: createActionNonces(database.db), key: actionKey, now: clock.now, locale: preferences.locale, timeZone: preferences.timeZone, bridgeUrl};
+  const newTaskDialog = createNewTaskDialog({...dialogDeps, calendar, isMember: access.isMember});
   const handoffActions = createHandoffActions({
-    tasks,
-    interactions,
-    nonces: createActionNonces(database.db),
-    key: actionKey,
-    now: clock.now,
-    locale: preferences.locale,
-    timeZone: preferences.timeZone,
-    bridgeUrl,
+    ...dialogDeps,
+    newTask: newTaskDialog,
     freshAttachment: freshHandoffAttachment(delivery.compose, taskStore),
   });
   wakeDelivery = () => delivery.worker.wake();
   delivery.worker.start();
+  // Mattermost's events as the bot: caches dropped the moment something changes, deactivated holders flagged to watchers.
+  const holderDeactivation = createHolderDeactivation({store: taskStore, access, clock});
+  const live = createLiveUpdates({feed, access});
+  const mattermostEvents = createWebSocketListener({
+    connection,
+    logger,
+    handlers: {
+      membershipChanged: (channelId, userId) => access.forget(channelId, userId),
+      channelDeleted: (channelId) => access.forget(channelId),
+      async userUpdated(userId, {active, deleteAt}) {
+        preferences.forget(userId);
+        access.forgetUser(userId);
+        activeUsers.forget(userId);
+        if (active) return;
+        live.endAll(userId);
+        await holderDeactivation.holderDeactivated(userId, deleteAt);
+      },
+      resync() {
+        access.forgetAll();
+        preferences.forgetAll();
+      },
+    },
+  });
+  mattermostEvents.start();
   const scheduler = createScheduler({
-    jobs: [recurrenceJob, ...createReminderJobs({db: database.db, tasks: taskStore, access, people: preferences, calendar, clock, onEnqueued: () => wakeDelivery()})],
+    jobs: [recurrenceJob, createRunChannelArchiveJob({store: taskStore, archiveAfterDays: config.runChannels.archiveAfterDays}), ...createReminderJobs({db: database.db, tasks: taskStore, access, people: preferences, calendar, clock, onEnqueued: () => wakeDelivery()})],
     clock,
     tickMs: 60_000,
     logger,
@@ -181,6 +227,7 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
   services = {
     settings,
     sessionKey,
+    activeUsers,
     command: {
       connection,
       userLocale: preferences.locale,
@@ -189,7 +236,18 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
         if (!person.active) throw errors.forbidden('deactivated', 'This Mattermost account is deactivated.');
         return {userId: person.userId, guest: person.guest};
       },
-      commands: {tasks, workflows, username: access.username, stats, timeZoneOf: preferences.timeZone, settings: userSettings},
+      commands: {
+        tasks,
+        workflows,
+        username: access.username,
+        stats,
+        timeZoneOf: preferences.timeZone,
+        settings: userSettings,
+        calendar,
+        now: clock.now,
+        openNewTaskDialog: newTaskDialog.open,
+        session: {issue: (caller) => issueSessionToken(sessionKey, caller, clock.now()), bridgeUrl},
+      },
     },
     tasks: {tasks, timeZoneOf: preferences.timeZone},
     channels: {channelSettings},
@@ -198,6 +256,7 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
     stats: {stats, timeZoneOf: preferences.timeZone},
     recurrences: {recurrences: createRecurrenceService({store: recurrenceStore, access, clock, calendar, runs: workflows}), timeZoneOf: preferences.timeZone},
     me: {userSettings},
+    stream: {live},
   };
 
   const url = baseUrl(server.server.address(), config.http);
@@ -208,7 +267,9 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
     url,
     settings,
     async stop() {
+      // Open event streams end in the server's preClose hook.
       await server.close();
+      await mattermostEvents.stop();
       await scheduler.stop();
       await delivery.worker.stop();
       await openDatabaseHandle.close();

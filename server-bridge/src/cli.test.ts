@@ -4,6 +4,14 @@ import {createServer, type Server} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {LOCK_FILE_NAME} from './storage/dataDirLock';
+import type {RunningSimulator} from '../../build/mattermost-sim/src/index';
+import {installPlugin} from '../../build/mattermost-sim/src/services/plugins';
+import {findUserByUsername} from '../../build/mattermost-sim/src/store/store';
+import {type Organisation, seedOrganisation, startTestSimulator} from '../../build/mattermost-sim/src/testKit';
+import {CONNECTION_SETTING} from './mattermost/connection';
+import {openDatabase} from './storage/database';
+import {createSettingsRepository} from './storage/settingsRepository';
+import {readPluginIdentity} from './setup/shippedFiles';
 
 // The real command, as an operator runs it: `baton-bridge` in a child process.
 
@@ -15,8 +23,8 @@ interface Finished {
   stderr: string;
 }
 
-function launch(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', CLI], {
+function launch(env: Record<string, string>, args: string[] = []): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
     env: {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env},
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -111,3 +119,106 @@ describe('baton-bridge serve', () => {
     expect(stderr).toMatch(/^storage: cannot use PostgreSQL at 127\.0\.0\.1:1\/baton: .*ECONNREFUSED/);
   });
 });
+
+async function freePort(): Promise<number> {
+  const probe: Server = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const port = (probe.address() as {port: number}).port;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+describe('baton-bridge setup and doctor', () => {
+  let dir: string;
+  let sim: RunningSimulator;
+  let org: Organisation;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'baton-cli-'));
+    sim = await startTestSimulator({ServiceSettings: {EnableBotAccountCreation: true, AllowedUntrustedInternalConnections: '127.0.0.1'}});
+    org = seedOrganisation(sim);
+    const bundleFile = join(dir, 'main.js');
+    writeFileSync(bundleFile, 'window.registerPlugin("baton", {});');
+    const plugin = readPluginIdentity();
+    installPlugin(sim.ctx, {manifest: {id: plugin.id, name: 'Baton', version: plugin.version, webapp: {bundle_path: 'webapp/dist/main.js'}}, bundleFile});
+  });
+  afterEach(async () => {
+    await sim.stop();
+    rmSync(dir, {recursive: true, force: true});
+  });
+
+  const setupArgs = (publicUrl: string) => ['setup', '--mattermost-url', sim.url, '--admin-token', org.admin.token, '--public-url', publicUrl];
+
+  async function storedConnection(dataDir: string): Promise<unknown> {
+    const database = await openDatabase({engine: 'embedded', dataDir});
+    try {
+      return await createSettingsRepository(database.db).get(CONNECTION_SETTING);
+    } finally {
+      await database.close();
+    }
+  }
+
+  it('setup writes the connection into the embedded data directory, prints a summary without secrets, and a second run changes nothing', async () => {
+    const dataDir = join(dir, 'data');
+    const first = await finish(launch({BATON_DATA_DIR: dataDir}, setupArgs('http://127.0.0.1:8787')));
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const bot = findUserByUsername(sim.ctx.store, 'baton');
+    const tokens = [...sim.ctx.store.accessTokens.values()].filter((token) => token.user_id === bot?.id);
+    expect(tokens).toHaveLength(1);
+    expect(await storedConnection(dataDir)).toMatchObject({url: sim.url, botUserId: bot?.id, botToken: tokens[0]?.token, bridgeUrl: 'http://127.0.0.1:8787', siteUrl: sim.url});
+    expect(first.stdout).toContain(`Baton is connected to Mattermost at ${sim.url}.`);
+    expect(first.stdout).toContain('/task:    1 team(s): acme → http://127.0.0.1:8787/mattermost/command');
+    expect(first.stdout).toContain(`stored in the embedded data directory ${dataDir}`);
+
+    const second = await finish(launch({BATON_DATA_DIR: dataDir}, setupArgs('http://127.0.0.1:8787')));
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('changes:  none, everything was already set up');
+    expect([...sim.ctx.store.accessTokens.values()].filter((token) => token.user_id === bot?.id)).toHaveLength(1);
+    for (const output of [first.stdout, first.stderr, second.stdout, second.stderr]) {
+      expect(output).not.toContain(org.admin.token);
+      expect(output).not.toContain(tokens[0]?.token);
+    }
+  });
+
+  it('setup names a missing or malformed flag and writes nothing', async () => {
+    const dataDir = join(dir, 'data');
+    const missing = await finish(launch({BATON_DATA_DIR: dataDir}, ['setup', '--mattermost-url', sim.url, '--admin-token', 'x']));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("required option '--public-url <url>' not specified");
+
+    const malformed = await finish(launch({BATON_DATA_DIR: dataDir}, ['setup', '--mattermost-url', 'mattermost.local', '--admin-token', 'x', '--public-url', 'http://127.0.0.1:8787']));
+    expect(malformed.code).toBe(1);
+    expect(malformed.stderr.trim()).toBe('setup: --mattermost-url: expected an http(s) URL like https://mattermost.example.com, got "mattermost.local"');
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('setup refuses a data directory a running bridge holds, and says what to do', async () => {
+    const dataDir = join(dir, 'data');
+    mkdirSync(dataDir);
+    writeFileSync(join(dataDir, LOCK_FILE_NAME), `${process.pid}\n`);
+    const {code, stderr} = await finish(launch({BATON_DATA_DIR: dataDir}, setupArgs('http://127.0.0.1:8787')));
+    expect(code).toBe(1);
+    expect(stderr).toContain(`the data directory ${dataDir} is in use by another bridge process (pid ${process.pid})`);
+    expect(stderr).toContain('setup: the embedded engine lets one process use the data directory: stop `baton-bridge serve`, run `baton-bridge setup`, then start serve again');
+    expect(findUserByUsername(sim.ctx.store, 'baton')).toBeUndefined();
+  });
+
+  it('doctor before setup says so and exits 1', async () => {
+    const {code, stdout} = await finish(launch({BATON_DATA_DIR: join(dir, 'data')}, ['doctor']));
+    expect(code).toBe(1);
+    expect(stdout).toContain('✗ setup: no Mattermost connection is stored');
+  });
+
+  it('doctor after setup on the embedded engine runs the bridge for the round trip and exits 0 when all is well', async () => {
+    const dataDir = join(dir, 'data');
+    const port = await freePort();
+    const env = {BATON_DATA_DIR: dataDir, BATON_PORT: String(port), BATON_LOG_LEVEL: 'silent'};
+    expect((await finish(launch(env, setupArgs(`http://127.0.0.1:${port}`)))).code).toBe(0);
+
+    const {code, stdout} = await finish(launch(env, ['doctor']));
+    expect(stdout).toContain(`✓ bridge reachable from Mattermost: Mattermost reached the bridge: /task help on team acme came back from http://127.0.0.1:${port}`);
+    expect(stdout).not.toContain('✗');
+    expect(code).toBe(0);
+  });
+});
+

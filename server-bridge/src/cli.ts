@@ -5,12 +5,17 @@ import {startBridge} from './app';
 import {loadConfig} from './config/config';
 import {StartupError} from './errors';
 import {createLogger} from './logging/logger';
+import {runDoctorCommand, runSetupCommand, type SetupFlags} from './setup/operatorCommands';
 
-// `baton-bridge [serve]`: the command-line entry. Later subcommands (setup,
-// doctor, backup, restore) join `serve` here.
+// `baton-bridge [serve] | setup | doctor`: the command-line entry. Every
+// subcommand reads the same configuration (env, BATON_CONFIG_FILE). Later
+// subcommands (backup, restore) join here.
+
+const readConfig = () => loadConfig({env: process.env, readFile: (path) => readFileSync(path, 'utf8')});
+const print = (line: string) => console.log(line);
 
 async function serve(): Promise<void> {
-  const config = loadConfig({env: process.env, readFile: (path) => readFileSync(path, 'utf8')});
+  const config = readConfig();
   const logger = createLogger(config.logLevel);
   const bridge = await startBridge(config, logger);
 
@@ -57,5 +62,23 @@ program
   .command('serve', {isDefault: true})
   .description('run the bridge (HTTP API, Mattermost integration, scheduler)')
   .action(() => serve().catch(reportAndExit));
+
+program
+  .command('setup')
+  .description('connect this bridge to Mattermost: the @baton bot (system admin), its token, /task on every team; safe to run again')
+  .requiredOption('--mattermost-url <url>', 'Mattermost as this machine reaches it, e.g. https://mattermost.example.com')
+  .requiredOption('--admin-token <token>', "a system admin's personal access token (used for setup only, never stored)")
+  .requiredOption('--public-url <url>', 'the bridge as the Mattermost server reaches it, e.g. https://baton.example.com')
+  .option('--team <name>', "put /task on this team only (its URL name); repeat for several; default: every team", (name: string, names: string[]) => [...names, name], [] as string[])
+  .action((flags: SetupFlags) => runSetupCommand(flags, {config: readConfig(), print}).catch(reportAndExit));
+
+program
+  .command('doctor')
+  .description('check the stored Mattermost connection, one line per check; exit code 1 when a check fails')
+  .action(() =>
+    runDoctorCommand({config: readConfig(), print}).then((code) => {
+      process.exitCode = code;
+    }, reportAndExit),
+  );
 
 program.parseAsync(process.argv).catch(reportAndExit);

@@ -50,13 +50,14 @@ export const errors = {
     new AppError(401, 'baton.unauthorized', unauthorizedMessages[reason], {reason}),
 };
 
-export type UnauthorizedReason = 'missing' | 'malformed' | 'expired' | 'bad_signature';
+export type UnauthorizedReason = 'missing' | 'malformed' | 'expired' | 'bad_signature' | 'deactivated';
 
 const unauthorizedMessages: Record<UnauthorizedReason, string> = {
   missing: 'This request needs a Baton session: send it as `Authorization: Bearer <token>` (the webapp gets one with `/task connect`).',
   malformed: 'The Baton session token is not one this bridge issued; connect again with `/task connect`.',
   expired: 'The Baton session has expired; connect again with `/task connect` (the webapp renews it by itself).',
   bad_signature: 'The Baton session token does not verify; it was changed or signed with another key. Connect again with `/task connect`.',
+  deactivated: 'The Mattermost account this Baton session names is deactivated.',
 };
 
 /**

@@ -24,6 +24,9 @@ export function buildSimulatorServer(ctx: SimContext, routeModules: RouteModule[
     }
   });
 
+  // Multipart bodies (file uploads) reach their route as raw bytes; the route reads the parts.
+  app.addContentTypeParser('multipart/form-data', {parseAs: 'buffer'}, (_request, body, done) => done(null, body));
+
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
     void reply.header('X-Version-Id', `${ctx.serverVersion}.sim.0.false`);

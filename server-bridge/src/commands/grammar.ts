@@ -11,13 +11,32 @@ const DEADLINE_KIND = /^[a-z][a-z0-9_]{0,31}$/;
 // the subcommand that was meant. A typo is answered with the usage line and
 // the closest real subcommand, never with a guess that does not exist.
 
-export const SUBCOMMANDS = ['help', 'mine', 'waiting', 'show', 'pass', 'accept', 'decline', 'done', 'comment', 'watch', 'unwatch', 'workflow', 'stats', 'settings'] as const;
+export const SUBCOMMANDS = ['help', 'new', 'mine', 'waiting', 'channel', 'board', 'search', 'show', 'pass', 'accept', 'decline', 'done', 'due', 'comment', 'watch', 'unwatch', 'workflow', 'stats', 'settings'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
+
+/** Not in help and never suggested: the webapp runs it to get a bridge session (DESIGN.md "Identity" §2). */
+export const HIDDEN_SUBCOMMAND = 'connect';
+
+/** The deadline kinds `/task new` takes as `<kind>:<date>`; `due:` is the internal deadline. */
+export const NEW_TASK_DEADLINE_KINDS = ['internal', 'legal', 'customer'] as const;
+export type NewTaskDeadlineKind = (typeof NEW_TASK_DEADLINE_KINDS)[number];
+const NEW_TASK_OPTION = /^(due|internal|legal|customer|case):(.*)$/i;
+const LABEL = /^#(\S+)$/;
+/** `/task due <KEY> <kind> none` (or `clear`) removes that deadline. */
+const NO_DATE = new Set(['none', 'clear']);
 
 export type ParsedCommand =
   | {kind: 'help'}
   | {kind: 'mine'}
   | {kind: 'waiting'}
+  /** Dates as typed (commands/dateInput.ts reads them in the caller's locale and zone); the case goes into the title, as for workflow runs. */
+  | {kind: 'new'; title: string; holder: string | null; dates: Partial<Record<NewTaskDeadlineKind, string>>; labels: string[]; caseId: string | null}
+  /** `/task new` alone: the new-task dialog. */
+  | {kind: 'new_dialog'}
+  | {kind: 'channel' | 'board' | 'connect'}
+  /** `date: null` removes the deadline of that kind. */
+  | {kind: 'due'; key: string; deadlineKind: string; date: string | null}
+  | {kind: 'search'; query: string}
   | {kind: 'show' | 'accept' | 'watch' | 'unwatch'; key: string}
   | {kind: 'pass'; key: string; to: string; comment: string}
   | {kind: 'decline'; key: string; reason: string}
@@ -25,7 +44,8 @@ export type ParsedCommand =
   | {kind: 'comment'; key: string; text: string}
   | {kind: 'workflow_list'}
   /** Roles as `<role>:@user`; the case as `case:<id>`; the other words name the template. */
-  | {kind: 'workflow_start'; template: string; caseId: string | null; roles: Record<string, string>}
+  /** `channel:new` asks for a private run channel with the run's people. */
+  | {kind: 'workflow_start'; template: string; caseId: string | null; roles: Record<string, string>; runChannel: boolean}
   /** A person's figures (the caller's when no one is named) over a period (last_30_days when none is named). */
   | {kind: 'stats'; of: string | null; period: StatsPeriodName}
   /** Show the caller's reminder settings, or change one. */
@@ -42,6 +62,7 @@ export function parseTaskCommand(text: string): ParsedCommand {
   const first = words.next() ?? '';
   const word = first.toLowerCase();
   if (word === '' || word === 'help') return {kind: 'help'};
+  if (word === HIDDEN_SUBCOMMAND) return {kind: 'connect'};
   if (!(SUBCOMMANDS as readonly string[]).includes(word)) {
     const suggestion = closest(word, SUBCOMMANDS);
     return suggestion ? {kind: 'unknown', subcommand: first, suggestion} : {kind: 'unknown', subcommand: first};
@@ -77,7 +98,22 @@ export function parseTaskCommand(text: string): ParsedCommand {
     }
     case 'mine':
     case 'waiting':
+    case 'channel':
+    case 'board':
       return words.rest() === '' ? {kind: subcommand} : usage;
+    case 'search': {
+      const query = words.rest();
+      return query ? {kind: 'search', query} : usage;
+    }
+    case 'due': {
+      const key = words.next();
+      const deadlineKind = words.next()?.toLowerCase();
+      const date = words.next();
+      if (!key || !KEY.test(key) || !deadlineKind || !DEADLINE_KIND.test(deadlineKind) || !date || words.rest() !== '') return usage;
+      return {kind: 'due', key: key.toUpperCase(), deadlineKind, date: NO_DATE.has(date.toLowerCase()) ? null : date};
+    }
+    case 'new':
+      return words.rest() === '' ? {kind: 'new_dialog'} : parseNewTask(words) ?? usage;
     case 'workflow': {
       const action = words.next()?.toLowerCase();
       if (action === 'list') return words.rest() === '' ? {kind: 'workflow_list'} : usage;
@@ -85,13 +121,15 @@ export function parseTaskCommand(text: string): ParsedCommand {
       const name: string[] = [];
       const roles: Record<string, string> = {};
       let caseId: string | null = null;
+      let runChannel = false;
       for (let word = words.next(); word !== undefined; word = words.next()) {
         const role = /^([a-z][a-z0-9_]{0,31}):@([a-z0-9._-]{1,64})$/i.exec(word);
         if (/^case:\S+$/i.test(word)) caseId = word.slice(5);
+        else if (word.toLowerCase() === 'channel:new') runChannel = true;
         else if (role?.[1] && role[2]) roles[role[1].toLowerCase()] = role[2].toLowerCase();
         else name.push(word);
       }
-      return name.length > 0 ? {kind: 'workflow_start', template: name.join(' '), caseId, roles} : usage;
+      return name.length > 0 ? {kind: 'workflow_start', template: name.join(' '), caseId, roles, runChannel} : usage;
     }
     case 'show':
     case 'accept':
@@ -123,6 +161,35 @@ export function parseTaskCommand(text: string): ParsedCommand {
       return key && KEY.test(key) && body ? {kind: 'comment', key: key.toUpperCase(), text: body} : usage;
     }
   }
+}
+
+/** `/task new` after the subcommand: options anywhere, each at most once; the other words are the title. */
+function parseNewTask(words: Words): Extract<ParsedCommand, {kind: 'new'}> | undefined {
+  const title: string[] = [];
+  const dates: Partial<Record<NewTaskDeadlineKind, string>> = {};
+  const labels: string[] = [];
+  let holder: string | null = null;
+  let caseId: string | null = null;
+  for (let word = words.next(); word !== undefined; word = words.next()) {
+    const option = NEW_TASK_OPTION.exec(word);
+    const mention = MENTION.exec(word)?.[1];
+    const label = LABEL.exec(word)?.[1];
+    if (option) {
+      const [, name = '', value = ''] = option;
+      const kind = name.toLowerCase() === 'due' ? 'internal' : (name.toLowerCase() as NewTaskDeadlineKind | 'case');
+      if (value === '' || (kind === 'case' ? caseId !== null : dates[kind] !== undefined)) return undefined;
+      if (kind === 'case') caseId = value;
+      else dates[kind] = value;
+    } else if (mention) {
+      if (holder !== null) return undefined;
+      holder = mention.toLowerCase();
+    } else if (label) {
+      labels.push(label);
+    } else {
+      title.push(word);
+    }
+  }
+  return title.length > 0 ? {kind: 'new', title: title.join(' '), holder, dates, labels, caseId} : undefined;
 }
 
 /** Reads words off the front of a line; the rest keeps its own spacing and line breaks (comments are markdown). */

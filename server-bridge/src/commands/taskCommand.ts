@@ -1,3 +1,4 @@
+import type {BusinessCalendar} from '../domain/calendar/businessCalendar';
 import type {Caller, Task} from '../domain/tasks/task';
 import type {TaskService} from '../domain/tasks/taskService';
 import type {UserSettingsService} from '../domain/reminders/userSettings';
@@ -5,8 +6,12 @@ import type {StatsService} from '../domain/stats/statsService';
 import type {WorkflowService} from '../domain/workflows/workflowService';
 import {formatStatsSummary} from './statsSummary';
 import {AppError} from '../errors';
+import {BUILT_IN_DEADLINE_KINDS} from '../contract/fields';
 import type {MessageId, Translate} from '../i18n/translate';
+import {type DateInputContext, deadlineAt, formatDateInput, parseDateInput} from './dateInput';
+import {errorText} from '../i18n/errorText';
 import {type ParsedCommand, parseTaskCommand, SUBCOMMANDS, type Subcommand} from './grammar';
+import {checkNewTask} from './newTask';
 
 // Carries out one `/task` line for one person and says what to answer. Knows
 // nothing of HTTP or Mattermost: the route gives it the caller, the people the
@@ -14,17 +19,26 @@ import {type ParsedCommand, parseTaskCommand, SUBCOMMANDS, type Subcommand} from
 // caller's locale. Nothing changes when the line is wrong.
 
 export interface CommandReply {
-  /** Markdown shown only to the caller. */
+  /** Markdown shown only to the caller; empty posts nothing. */
   text: string;
+  /** Data for the client that ran the command (the webapp's `/task connect`). */
+  props?: Record<string, unknown>;
 }
 
 export interface TaskCommandDeps {
-  tasks: Pick<TaskService, 'get' | 'list' | 'handOff' | 'accept' | 'decline' | 'transition' | 'addComment' | 'setWatching'>;
+  tasks: Pick<TaskService, 'get' | 'list' | 'create' | 'patch' | 'handOff' | 'accept' | 'decline' | 'transition' | 'addComment' | 'setWatching'>;
   workflows: Pick<WorkflowService, 'listTemplates' | 'startRun'>;
   username(userId: string): Promise<string | undefined>;
   stats: Pick<StatsService, 'personStats' | 'resolvePeriod'>;
   timeZoneOf(userId: string): Promise<string>;
   settings: Pick<UserSettingsService, 'get' | 'update'>;
+  /** Business days for `+2bd`. */
+  calendar: Pick<BusinessCalendar, 'addBusinessDays'>;
+  now(): Date;
+  /** `/task new` alone: the new-task dialog (notices/newTaskDialog.ts), opened with the command's trigger. */
+  openNewTaskDialog(request: {triggerId: string; userId: string; channelId: string}): Promise<void>;
+  /** The webapp's bridge session (DESIGN.md "Identity" §2) and where the webapp reaches the bridge. */
+  session: {issue(caller: Caller): Promise<{token: string; expiresAt: Date}>; bridgeUrl(): Promise<string | undefined>};
 }
 
 export interface TaskCommandInput {
@@ -33,11 +47,20 @@ export interface TaskCommandInput {
   /** @username (lower case) → Mattermost user id, from the command request's user_mentions. */
   mentions: ReadonlyMap<string, string>;
   t: Translate;
-  /** Where the command was typed: runs started here live in this channel. */
+  /** Where the command was typed: runs started and tasks created here live in this channel. */
   channelId: string;
+  /** The caller's Mattermost locale (which date formats they write); English when absent. */
+  locale?: string;
+  /** The command request's trigger_id: lets the bridge open a dialog for the caller. */
+  triggerId?: string;
 }
 
 const LIST_LIMIT = 20;
+/** `/task board` counts at most this many open tasks (BOARD_PAGES pages). */
+const BOARD_PAGE = 100;
+const BOARD_PAGES = 5;
+/** Built-in statuses first, in workflow order; a channel's own statuses after them. */
+const STATUS_ORDER = ['open', 'in_progress', 'waiting'] as const;
 
 export function usageOf(subcommand: Subcommand, t: Translate): string {
   return t(`command.usage.${subcommand}` as MessageId);
@@ -57,16 +80,23 @@ export async function handleTaskCommand(input: TaskCommandInput, deps: TaskComma
     lines.push(t('command.usage'));
     return {text: lines.join(' ')};
   }
-  if (parsed.kind === 'usage') return {text: `${t('command.usage_of')} ${usageOf(parsed.subcommand, t)}`};
+  if (parsed.kind === 'usage') return {text: usageLine(parsed.subcommand, t)};
   try {
-    return {text: await carryOut(parsed, input, deps)};
+    const reply = await carryOut(parsed, input, deps);
+    return typeof reply === 'string' ? {text: reply} : reply;
   } catch (error) {
-    if (error instanceof AppError) return {text: t('command.failed', {message: error.message})};
+    if (error instanceof AppError) return {text: t('command.failed', {message: errorText(error, t, 'key' in parsed ? {key: parsed.key} : {})})};
     throw error;
   }
 }
 
-async function carryOut(command: Exclude<ParsedCommand, {kind: 'help' | 'unknown' | 'usage'}>, {caller, mentions, t, channelId}: TaskCommandInput, {tasks, workflows, username, stats, timeZoneOf, settings}: TaskCommandDeps): Promise<string> {
+function usageLine(subcommand: Subcommand, t: Translate, problem?: string): string {
+  return [...(problem ? [problem] : []), t('command.usage_of'), usageOf(subcommand, t)].join(' ');
+}
+
+async function carryOut(command: Exclude<ParsedCommand, {kind: 'help' | 'unknown' | 'usage'}>, input: TaskCommandInput, deps: TaskCommandDeps): Promise<string | CommandReply> {
+  const {caller, mentions, t, channelId} = input;
+  const {tasks, workflows, username, stats, timeZoneOf, settings} = deps;
   const person = (username: string): string => {
     const id = mentions.get(username);
     if (!id) throw new AppError(400, 'baton.bad_request.mention', t('command.unknown_user', {username}));
@@ -79,7 +109,43 @@ async function carryOut(command: Exclude<ParsedCommand, {kind: 'help' | 'unknown
     return [title, ...page.tasks.map(line), ...(page.nextCursor ? [t('command.list.more', {count: LIST_LIMIT})] : [])].join('\n');
   };
 
+  const dateContext = async (): Promise<DateInputContext> => ({locale: input.locale ?? 'en', timeZone: await timeZoneOf(caller.userId), now: deps.now(), calendar: deps.calendar});
+
   switch (command.kind) {
+    case 'connect': {
+      const bridgeUrl = await deps.session.bridgeUrl();
+      if (!bridgeUrl) throw new AppError(503, 'baton.not_ready.bridge_url', 'Run `baton-bridge setup` again: the connection does not record the bridge URL the webapp must reach.');
+      const session = await deps.session.issue(caller);
+      // Empty text: Mattermost posts nothing, and hands the props to the webapp that ran the command.
+      return {text: '', props: {baton_url: bridgeUrl, baton_token: session.token, baton_expires_at: session.expiresAt.toISOString()}};
+    }
+    case 'new_dialog':
+      if (!input.triggerId) return t('command.new.no_dialog');
+      await deps.openNewTaskDialog({triggerId: input.triggerId, userId: caller.userId, channelId});
+      return '';
+    case 'new': {
+      const holderId = command.holder ? person(command.holder) : null;
+      const checked = checkNewTask({title: command.title, holderId, dates: command.dates, labels: command.labels, caseId: command.caseId}, channelId, await dateContext(), t);
+      if (!checked.ok) return usageLine('new', t, checked.message);
+      const task = await tasks.create(caller, checked.draft);
+      return t('command.new.done', {key: task.key, title: task.title});
+    }
+    case 'due': {
+      const context = await dateContext();
+      const date = command.date === null ? null : parseDateInput(command.date, context);
+      if (date === undefined) return usageLine('due', t, t('command.bad_date', {value: command.date ?? ''}));
+      const task = await tasks.patch(caller, command.key, undefined, {deadlines: {[command.deadlineKind]: date && deadlineAt(date, context.timeZone)}});
+      const deadline = (BUILT_IN_DEADLINE_KINDS as readonly string[]).includes(command.deadlineKind)
+        ? t(`notice.deadline.kind.${command.deadlineKind}` as MessageId)
+        : t('notice.deadline.kind.custom', {name: command.deadlineKind});
+      return date ? t('command.due.set', {key: task.key, deadline, date: formatDateInput(date)}) : t('command.due.cleared', {key: task.key, deadline});
+    }
+    case 'channel':
+      return list(`#### ${t('command.channel.title')}`, {channelId, statusCategory: 'open'});
+    case 'search':
+      return list(`#### ${t('command.search.title', {query: command.query})}`, {q: command.query});
+    case 'board':
+      return board(input, deps);
     case 'mine':
       return list(`#### ${t('command.mine.title')}`, {holderId: caller.userId, statusCategory: 'open'});
     case 'waiting':
@@ -92,7 +158,7 @@ async function carryOut(command: Exclude<ParsedCommand, {kind: 'help' | 'unknown
     case 'workflow_start': {
       const roles = Object.fromEntries(Object.entries(command.roles).map(([role, name]) => [role, person(name)]));
       // A case named here has no link (the API's caseRef has one): it goes into the run's title.
-      const run = await workflows.startRun(caller, command.template, {channelId, roles, deadlines: [], ...(command.caseId ? {title: `${command.template}: ${command.caseId}`} : {})});
+      const run = await workflows.startRun(caller, command.template, {channelId, roles, deadlines: [], runChannel: command.runChannel, ...(command.caseId ? {title: `${command.template}: ${command.caseId}`} : {})});
       return t('command.workflow.started', {title: run.title});
     }
     case 'settings': {
@@ -143,4 +209,34 @@ async function carryOut(command: Exclude<ParsedCommand, {kind: 'help' | 'unknown
       await tasks.setWatching(caller, command.key, command.kind === 'watch');
       return t(command.kind === 'watch' ? 'command.watch.done' : 'command.unwatch.done', {key: command.key});
   }
+}
+
+/** The channel's open tasks counted by status, with how many of each are overdue. */
+async function board({caller, t, channelId}: TaskCommandInput, {tasks, now}: TaskCommandDeps): Promise<string> {
+  const statuses = new Map<string, {name: string; count: number; overdue: number}>();
+  const at = now().getTime();
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const page: Awaited<ReturnType<TaskCommandDeps['tasks']['list']>> = await tasks.list(caller, {filters: {channelId, statusCategory: 'open'}, sort: {by: 'key', dueKind: null, descending: false}, limit: BOARD_PAGE, ...(cursor ? {cursor} : {})});
+    for (const task of page.tasks) {
+      const status = statuses.get(task.statusId) ?? {name: task.statusName, count: 0, overdue: 0};
+      status.count += 1;
+      if (task.deadlines.some((deadline) => deadline.dueAt.getTime() < at)) status.overdue += 1;
+      statuses.set(task.statusId, status);
+    }
+    cursor = page.nextCursor;
+    pages += 1;
+  } while (cursor && pages < BOARD_PAGES);
+  if (statuses.size === 0) return `#### ${t('command.board.title')}\n${t('command.board.empty')}`;
+  const rank = (id: string) => {
+    const index = (STATUS_ORDER as readonly string[]).indexOf(id);
+    return index < 0 ? STATUS_ORDER.length : index;
+  };
+  const ordered = [...statuses.entries()].sort(([a, x], [b, y]) => rank(a) - rank(b) || x.name.localeCompare(y.name));
+  const lines = ordered.map(([id, {name, count, overdue}]) => {
+    const status = rank(id) < STATUS_ORDER.length ? t(`command.status.${id}` as MessageId) : name;
+    return `- ${t('command.board.status', {status, count})}${overdue > 0 ? ` ${t('command.board.overdue', {count: overdue})}` : ''}`;
+  });
+  return [`#### ${t('command.board.title')}`, ...lines, ...(cursor ? [t('command.board.more', {count: BOARD_PAGE * BOARD_PAGES})] : []), t('command.board.panel')].join('\n');
 }

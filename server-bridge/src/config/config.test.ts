@@ -23,7 +23,13 @@ describe('loadConfig', () => {
       logLevel: 'info',
       shutdownTimeoutMs: 10000,
       calendar: {country: 'US', timeZone: 'UTC', closedDays: [], openDays: []},
+      runChannels: {archiveAfterDays: 7},
     });
+  });
+
+  it('reads how long run channels stay after their run, 0 meaning forever, and names a bad value', () => {
+    expect(loadConfig({env: {BATON_RUN_CHANNEL_ARCHIVE_DAYS: '0'}, readFile: noFile}).runChannels).toEqual({archiveAfterDays: 0});
+    expect(problemsOf({BATON_RUN_CHANNEL_ARCHIVE_DAYS: '-1'}).join('\n')).toContain('BATON_RUN_CHANNEL_ARCHIVE_DAYS: expected a whole number from 0 to 3650');
   });
 
   it('reads the organisation calendar, and names a bad country, zone or date list', () => {

@@ -14,6 +14,8 @@ export interface BridgeConfig {
   shutdownTimeoutMs: number;
   /** The organisation's business days. */
   calendar: {country: string; timeZone: string; closedDays: string[]; openDays: string[]};
+  /** Workflow runs' own channels: archived this many days after the run completes; 0 = never. */
+  runChannels: {archiveAfterDays: number};
 }
 
 type Source = Record<string, string | undefined>;
@@ -63,6 +65,7 @@ export function loadConfig({env, readFile}: ConfigInputs): BridgeConfig {
       closedDays: (values.BATON_CLOSED_DAYS as string[] | undefined) ?? [],
       openDays: (values.BATON_OPEN_DAYS as string[] | undefined) ?? [],
     },
+    runChannels: {archiveAfterDays: values.BATON_RUN_CHANNEL_ARCHIVE_DAYS as number},
   };
 }
 

@@ -111,6 +111,11 @@ export const variables = {
     schema: dateList,
     meaning: 'Working days that would otherwise be off, comma-separated YYYY-MM-DD (e.g. a Saturday made a working day by decree).',
   },
+  BATON_RUN_CHANNEL_ARCHIVE_DAYS: {
+    schema: integer(0, 3650),
+    defaultValue: '7',
+    meaning: 'Days after a workflow run completes until its run channel (started with `runChannel`) is archived; 0 keeps run channels forever.',
+  },
   BATON_CONFIG_FILE: {
     schema: z.string().min(1, {error: 'expected a file path'}),
     meaning: 'Optional JSON file with any of these variables as keys.',

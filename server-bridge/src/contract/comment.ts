@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {opaqueId, userId, utcInstant} from './fields';
 import {mustBe, strictRequest} from './messages';
 import {pageOf} from './pagination';

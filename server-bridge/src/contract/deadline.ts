@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {MISSING_OFFSET_MESSAGE, deadlineKind, hasDuplicates, instantWithOffset, isDateTimeWithoutOffset, localDate, timeZone, utcInstant} from './fields';
 import {strictRequest} from './messages';
 

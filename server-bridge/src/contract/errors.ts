@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 
 // The error body of every non-2xx answer (http/presenters/errorPresenter.ts)
 // and the one way validation failures become text for people.
@@ -16,7 +16,7 @@ export const apiErrorSchema = z.object({
     .looseObject({
       field: z.string().optional(),
       allowed: z.string().optional(),
-      reason: z.string().optional().meta({description: 'For 401: missing, malformed, expired or bad_signature.'}),
+      reason: z.string().optional().meta({description: 'For 401: missing, malformed, expired, bad_signature or deactivated.'}),
       issues: z.array(fieldIssueSchema).optional().meta({description: 'For validation failures: one entry per problem.'}),
     })
     .optional(),

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {mustBe} from './messages';
 
 // The field types the REST contract is built from. Each says in its message

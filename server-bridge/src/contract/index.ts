@@ -16,6 +16,7 @@ export * from './list';
 export * from './pagination';
 export * from './recurrence';
 export * from './stats';
+export * from './stream';
 export * from './task';
 export * from './taskActions';
 export * from './taskCreate';

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 
 // Every rule of the contract carries a message for people that says what is
 // allowed, so a 400 reads "title: must be 1–200 characters", not zod's

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {mustBe, strictRequest} from './messages';
 
 // Lists are read in pages: `limit` items, then `cursor` (an opaque token the

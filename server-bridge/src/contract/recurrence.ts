@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {caseRefShape, channelId, deadlineKind, description, hasDuplicates, labels, localDate, note, priority, timeZone, title, userId, watcherIds} from './fields';
 import {mustBe, strictRequest} from './messages';
 import {roleName, workflowTemplateRef} from './workflow';

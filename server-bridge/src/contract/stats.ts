@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {deadlineKind, localDate, timeZone, utcInstant} from './fields';
 import {mustBe, strictRequest} from './messages';
 

@@ -1,4 +1,4 @@
-import type {z} from 'zod';
+import type * as z from 'zod';
 import {deadlineInputsSchema} from './deadline';
 import {caseRefShape, channelId, description, labels, localDate, postId, priority, statusId, taskRef, title, userId, watcherIds} from './fields';
 import {strictRequest} from './messages';

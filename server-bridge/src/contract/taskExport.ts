@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {dueRangeIsOrdered, dueRangeRule, taskFilterShape} from './list';
 import {mustBe, strictRequest} from './messages';
 import {taskSchema} from './task';

@@ -1,4 +1,4 @@
-import type {z} from 'zod';
+import type * as z from 'zod';
 import {deadlineChangesSchema} from './deadline';
 import {caseRefShape, description, labels, localDate, priority, taskRef, title, version} from './fields';
 import {strictRequest} from './messages';

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {deadlineKind, hasDuplicates, userId, utcInstant} from './fields';
 import {mustBe, strictRequest} from './messages';
 

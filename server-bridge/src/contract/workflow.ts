@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {deadlineInputSchema} from './deadline';
 import {caseRefShape, channelId, deadlineKind, title, userId} from './fields';
 import {mustBe, strictRequest} from './messages';
@@ -95,6 +95,13 @@ export const workflowRunStartSchema = strictRequest({
   roles: z.record(roleName, userId, mustBe('an object mapping each role to a user id')).default({}),
   deadlines: z.array(deadlineInputSchema, mustBe('a list of deadlines')).max(10, mustBe('a list of at most 10 deadlines')).default([]),
   comment: z.string(mustBe('at most 5000 characters')).max(5000, mustBe('at most 5000 characters')).optional().meta({description: 'A note for the first holder.'}),
+  runChannel: z
+    .boolean(mustBe('true or false'))
+    .default(false)
+    .meta({
+      description:
+        'Give the case its own private channel (in the team of channelId) with the run’s people — requester, role holders, fixed step users; later holders join when the baton reaches them — where the run’s handoffs are announced. Created shortly after the run starts, archived BATON_RUN_CHANNEL_ARCHIVE_DAYS after it completes.',
+    }),
 });
 
 export const workflowStepStateSchema = z.object({
@@ -123,6 +130,13 @@ export const workflowRunSchema = z.object({
   steps: z.array(workflowStepStateSchema),
   startedAt: z.iso.datetime(),
   completedAt: z.iso.datetime().nullable(),
+  runChannel: z
+    .object({
+      channelId: z.string().nullable().meta({description: 'Null until Baton has created the channel (it does so shortly after the run starts, retrying while Mattermost is away).'}),
+      archiveRequestedAt: z.iso.datetime().nullable(),
+    })
+    .nullable()
+    .meta({description: 'The run’s own private channel; null when the run was started without one.'}),
 });
 
 export type WorkflowDefinition = z.output<typeof workflowDefinitionSchema>;

@@ -7,6 +7,7 @@ import {
   SESSION_SIGNING_KEY_SETTING,
   issueSessionToken,
   loadOrCreateSigningKey,
+  verifyActiveSession,
   verifySessionToken,
 } from './bridgeSession';
 
@@ -64,6 +65,22 @@ describe('bridge session tokens', () => {
     const {SignJWT} = await import('jose');
     const stringGuest = await new SignJWT({guest: 'no'}).setProtectedHeader({alg: 'HS256'}).setSubject(sato.userId).setIssuer('baton-bridge').setIssuedAt(issuedAt).setExpirationTime(later(3600)).sign(key);
     expect(await verifySessionToken(key, stringGuest, later(60))).toEqual({ok: false, reason: 'malformed'});
+  });
+});
+
+describe('a session of a deactivated user', () => {
+  it('is refused although its token verifies, and Mattermost is asked only about verified tokens', async () => {
+    const asked: string[] = [];
+    const isActive = async (userId: string) => {
+      asked.push(userId);
+      return userId !== sato.userId;
+    };
+    const {token} = await issueSessionToken(key, sato, issuedAt);
+    expect(await verifyActiveSession(key, token, isActive, later(60))).toEqual({ok: false, reason: 'deactivated'});
+    const {token: other} = await issueSessionToken(key, {userId: 'liuserid000000000000000000', guest: false}, issuedAt);
+    expect(await verifyActiveSession(key, other, isActive, later(60))).toMatchObject({ok: true, session: {userId: 'liuserid000000000000000000'}});
+    expect(await verifyActiveSession(key, token, isActive, later(13 * 3600))).toEqual({ok: false, reason: 'expired'});
+    expect(asked).toEqual([sato.userId, 'liuserid000000000000000000']);
   });
 });
 

@@ -85,6 +85,23 @@ export async function verifySessionToken(key: Uint8Array, token: string, now: Da
 }
 
 /**
+ * A token that verifies names a person who may have been deactivated in
+ * Mattermost since it was issued: they are refused (`deactivated`) at once,
+ * not when the token runs out. `isActive` is mattermost/activeUsers.ts.
+ */
+export async function verifyActiveSession(
+  key: Uint8Array,
+  token: string,
+  isActive: (userId: string) => Promise<boolean>,
+  now: Date = new Date(),
+  options: SessionOptions = {},
+): Promise<SessionVerification> {
+  const result = await verifySessionToken(key, token, now, options);
+  if (result.ok && !(await isActive(result.session.userId))) return {ok: false, reason: 'deactivated'};
+  return result;
+}
+
+/**
  * The signing key, created on first use. Within one process the settings
  * store's insert-if-absent makes concurrent first calls agree. With several
  * replicas on PostgreSQL the same holds across processes: the first writer

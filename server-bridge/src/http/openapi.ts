@@ -128,6 +128,7 @@ function successResponse({success, operationId}: OperationSpec): JsonObject {
   // The task export, and operations whose spec names `csv`, also answer as CSV.
   if (operationId === 'exportTasks') content['text/csv'] = {schema: {type: 'string', description: 'One row per task, a header row first (UTF-8).'}};
   if (success.csv) content['text/csv'] = {schema: {type: 'string', description: success.csv}};
+  if (success.eventStream) content['text/event-stream'] = {schema: {type: 'string', description: success.eventStream}};
   return {
     description: success.description,
     ...(success.etag ? {headers: {ETag: ref('headers', 'ETag')}} : {}),

@@ -107,7 +107,7 @@ export type ResponseComponent = keyof typeof responseComponents;
 
 export const errorResponses = {
   400: {name: 'BadRequest', description: 'The request breaks the contract; `message` and `details.issues` say what is allowed.'},
-  401: {name: 'Unauthorized', description: 'No valid bridge session; `details.reason` is missing, malformed, expired or bad_signature.'},
+  401: {name: 'Unauthorized', description: 'No valid bridge session; `details.reason` is missing, malformed, expired, bad_signature or deactivated (the Mattermost account was deactivated).'},
   403: {name: 'Forbidden', description: 'The caller may see the task but not do this (e.g. a guest editing someone else’s task).'},
   404: {name: 'NotFound', description: 'No such task, comment or channel that the caller can see.'},
   409: {name: 'Conflict', description: 'The task changed since the given version (read it again and reapply the change), or a name is already taken.'},
@@ -134,6 +134,8 @@ export interface OperationSpec {
     etag?: boolean;
     /** The response is also offered as text/csv (format=csv); what its rows are. */
     csv?: string;
+    /** The response is a text/event-stream (Server-Sent Events); what its events are. */
+    eventStream?: string;
   };
   errors: ErrorStatus[];
   /** Accepts If-Match: "<version>" instead of `version` in the body. */
@@ -320,6 +322,23 @@ export const operations: OperationSpec[] = [
   },
   ...workflowOperations(),
   ...meOperations(),
+  {
+    method: 'get',
+    path: '/api/v1/stream',
+    operationId: 'streamChanges',
+    summary: 'Live changes to the tasks the caller can see (Server-Sent Events)',
+    description:
+      'Stays open. Read it with fetch and `Authorization: Bearer` (EventSource cannot send the header; a token is never accepted in the URL). ' +
+      'Events name what changed, never its content: refetch it through the API. A comment line arrives about every 25 s; reconnect after `retry` ms when the stream ends.',
+    success: {
+      status: 200,
+      description: 'The event stream.',
+      eventStream:
+        '`task.changed` {id, key, channelId, version, kinds}: a task the caller can see changed (kinds are its timeline event kinds). ' +
+        '`keys.changed` {channelId}: a channel’s (null: your personal) key prefix changed. `resync` {}: refetch what is on screen. Ignore unknown events.',
+    },
+    errors: [401],
+  },
   ...statsOperations(),
   ...recurrenceOperations(),
 ];

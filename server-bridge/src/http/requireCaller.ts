@@ -14,7 +14,7 @@ declare module 'fastify' {
   }
 }
 
-/** Checks a bearer token; in app.ts: `(token) => verifySessionToken(key, token)`. */
+/** Checks a bearer token; in app.ts: `(token) => verifyActiveSession(key, token, activeUsers.isActive)`. */
 export type VerifyBearerToken = (token: string) => Promise<SessionVerification>;
 
 // RFC 6750 §2.1 b64token.
@@ -27,7 +27,7 @@ export function decorateCaller(server: FastifyInstance): void {
 
 /**
  * An onRequest (or preHandler) hook: answers 401 `baton.unauthorized` with
- * `details.reason` (missing, malformed, expired, bad_signature) unless the
+ * `details.reason` (missing, malformed, expired, bad_signature, deactivated) unless the
  * request carries a valid session, then sets `request.caller`. As onRequest
  * it refuses before the body is read.
  */

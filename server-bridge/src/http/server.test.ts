@@ -1,6 +1,7 @@
 import {Writable} from 'node:stream';
 import {errors} from '../errors';
 import {createLogger} from '../logging/logger';
+import {registerAuthenticatedRoutes} from './requireCaller';
 import {buildHttpServer} from './server';
 
 function capturedLogs() {
@@ -135,5 +136,68 @@ describe('the bridge HTTP server', () => {
     expect(response.json()).toMatchObject({id: 'baton.internal'});
     expect(response.body).not.toContain('postgres://');
     expect(logs.some((line) => line.msg === 'request failed')).toBe(true);
+  });
+});
+
+describe('CORS for the webapp on Mattermost’s pages', () => {
+  const siteOrigin = 'https://chat.example.com';
+  function corsServer(siteUrl: string | undefined) {
+    const server = buildHttpServer({
+      logger: createLogger('silent'),
+      isStarted: () => true,
+      readiness: {check: async () => ({engine: 'embedded'})},
+      // A SiteURL with a path: only its origin counts.
+      allowedOrigin: async () => siteUrl,
+      routes: [
+        (http) => http.get('/api/v1/things', async (_request, reply) => reply.header('etag', '"3"').send({ok: true})),
+        (http) => registerAuthenticatedRoutes(http, async () => ({ok: false, reason: 'expired'}), (api) => api.get('/api/v1/private', async () => ({}))),
+      ],
+    });
+    return server;
+  }
+  const corsHeaders = (headers: Record<string, unknown>) => Object.keys(headers).filter((name) => name.startsWith('access-control-'));
+
+  it('lets the SiteURL’s origin read /api/v1 responses and their ETag', async () => {
+    const response = await corsServer(`${siteOrigin}/mattermost`).inject({url: '/api/v1/things', headers: {origin: siteOrigin}});
+    expect(response.headers['access-control-allow-origin']).toBe(siteOrigin);
+    expect(response.headers['access-control-expose-headers']).toBe('ETag');
+    expect(response.headers.vary).toContain('Origin');
+  });
+
+  it('gives any other origin no CORS headers at all', async () => {
+    const server = corsServer(siteOrigin);
+    for (const origin of ['https://evil.example.com', 'http://chat.example.com', 'https://chat.example.com.evil.example']) {
+      const response = await server.inject({url: '/api/v1/things', headers: {origin}});
+      expect([origin, corsHeaders(response.headers)]).toEqual([origin, []]);
+    }
+  });
+
+  it('answers the preflight of a PATCH with If-Match, and refuses another origin’s', async () => {
+    const server = corsServer(siteOrigin);
+    const preflight = (origin: string) =>
+      server.inject({
+        method: 'OPTIONS',
+        url: '/api/v1/tasks/PAT-1',
+        headers: {origin, 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'authorization,content-type,if-match'},
+      });
+    const allowed = await preflight(siteOrigin);
+    expect(allowed.statusCode).toBe(204);
+    expect(allowed.headers['access-control-allow-origin']).toBe(siteOrigin);
+    expect(String(allowed.headers['access-control-allow-methods']).split(/, */)).toEqual(expect.arrayContaining(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']));
+    expect(allowed.headers['access-control-allow-headers']).toBe('Authorization, Content-Type, If-Match');
+    const refused = await preflight('https://evil.example.com');
+    expect(refused.statusCode).toBe(404);
+    expect(corsHeaders(refused.headers)).toEqual([]);
+  });
+
+  it('keeps the headers on a 401, so the webapp can see its session expired', async () => {
+    const response = await corsServer(siteOrigin).inject({url: '/api/v1/private', headers: {origin: siteOrigin, authorization: 'Bearer old.token'}});
+    expect(response.statusCode).toBe(401);
+    expect(response.headers['access-control-allow-origin']).toBe(siteOrigin);
+  });
+
+  it('allows no origin outside /api/v1, nor before setup has recorded the SiteURL', async () => {
+    expect(corsHeaders((await corsServer(siteOrigin).inject({url: '/healthz', headers: {origin: siteOrigin}})).headers)).toEqual([]);
+    expect(corsHeaders((await corsServer(undefined).inject({url: '/api/v1/things', headers: {origin: siteOrigin}})).headers)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import {randomUUID} from 'node:crypto';
-import fastify, {type FastifyBaseLogger, type FastifyInstance, LogController} from 'fastify';
+import cors, {type FastifyCorsOptions} from '@fastify/cors';
+import fastify, {type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, LogController} from 'fastify';
 import {errors} from '../errors';
 import type {Logger} from '../logging/logger';
 import {installErrorHandling} from './errorHandler';
@@ -13,12 +14,18 @@ export interface HttpServerDeps {
   isStarted: () => boolean;
   /** Feature routes, registered after the shared hooks and error handling. */
   routes?: Array<(server: FastifyInstance) => void>;
+  /**
+   * Mattermost's SiteURL (or any URL of that origin): the one origin whose
+   * pages may call /api/v1 from a browser. Undefined (not set up yet): no
+   * origin may.
+   */
+  allowedOrigin?: () => Promise<string | undefined>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const ALWAYS_ANSWERED = new Set(['/healthz', '/readyz']);
 
-export function buildHttpServer({logger, readiness, isStarted, routes = []}: HttpServerDeps): FastifyInstance {
+export function buildHttpServer({logger, readiness, isStarted, routes = [], allowedOrigin = async () => undefined}: HttpServerDeps): FastifyInstance {
   // Typed as Fastify's logger so routes see the default instance type.
   const loggerInstance: FastifyBaseLogger = logger;
   const server = fastify({
@@ -41,9 +48,37 @@ export function buildHttpServer({logger, readiness, isStarted, routes = []}: Htt
       throw errors.notReady('starting up');
     }
   });
+  void server.register(cors, {delegator: (request: FastifyRequest) => corsOptionsFor(request, allowedOrigin, logger)});
   installErrorHandling(server);
   acceptFormBodies(server);
   registerHealthRoutes(server, readiness);
   for (const register of routes) register(server);
   return server;
+}
+
+const API_PREFIX = '/api/v1/';
+
+/**
+ * CORS for the webapp plugin, which runs on Mattermost's pages: only the
+ * SiteURL's origin, only /api/v1, with the headers the REST API uses
+ * (bearer session, JSON, If-Match) and ETag readable. Any other origin gets
+ * no CORS headers at all, so the browser keeps the response from its page.
+ */
+async function corsOptionsFor(request: FastifyRequest, allowedOrigin: () => Promise<string | undefined>, logger: Logger): Promise<FastifyCorsOptions> {
+  if (!request.url.startsWith(API_PREFIX)) return {origin: false};
+  let allowed: string | undefined;
+  try {
+    const siteUrl = await allowedOrigin();
+    allowed = siteUrl ? new URL(siteUrl).origin : undefined;
+  } catch (error) {
+    logger.warn({err: error}, 'could not read the Mattermost SiteURL for CORS; refusing cross-origin requests');
+  }
+  if (!allowed || request.headers.origin !== allowed) return {origin: false};
+  return {
+    origin: allowed,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'If-Match'],
+    exposedHeaders: ['ETag'],
+    maxAge: 600,
+  };
 }

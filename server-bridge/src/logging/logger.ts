@@ -26,6 +26,9 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
           '*.token',
           '*.password',
           '*.databaseUrl',
+          // The webapp's session, as `/task connect` answers it (CommandResponse props).
+          'props.baton_token',
+          '*.props.baton_token',
         ],
         censor: '[redacted]',
       },

@@ -18,7 +18,7 @@ export function createBotRequest({connection, fetch: send = fetch, timeoutMs = 1
     return value;
   }
 
-  async function request(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<unknown> {
+  async function request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
     const {url, botToken} = await current();
     let response: Response;
     try {

@@ -47,6 +47,26 @@ describe('channel access through Mattermost', () => {
     expect(await access.isMember(user('li'), id('patents'))).toBe(false);
   });
 
+  it('forgets a whole channel, a user’s name, or everything', async () => {
+    const patents = id('patents');
+    expect(await access.isMember(user('tanaka'), patents)).toBe(true);
+    expect(await access.isMember(user('sato'), patents)).toBe(true);
+    expect(await access.username(user('tanaka'))).toBe('tanaka');
+    removeChannelMember(sim.ctx, patents, user('tanaka'), user('admin'));
+    removeChannelMember(sim.ctx, patents, user('sato'), user('admin'));
+    updateUser(sim.ctx, user('tanaka'), {username: 'tanaka.h'});
+    access.forget(patents);
+    expect(await access.isMember(user('tanaka'), patents)).toBe(false);
+    expect(await access.isMember(user('sato'), patents)).toBe(false);
+    expect(await access.username(user('tanaka'))).toBe('tanaka');
+    access.forgetUser(user('tanaka'));
+    expect(await access.username(user('tanaka'))).toBe('tanaka.h');
+    addChannelMember(sim.ctx, patents, user('sato'), {silent: true});
+    expect(await access.isMember(user('sato'), patents)).toBe(false);
+    access.forgetAll();
+    expect(await access.isMember(user('sato'), patents)).toBe(true);
+  });
+
   it('knows who may change a channel’s settings: its channel admins and system admins', async () => {
     const litigation = createChannel(sim.ctx, {team_id: org.team.id, name: 'litigation', display_name: 'Litigation', type: 'P', creator_id: user('admin')});
     addChannelMember(sim.ctx, litigation.id, user('ivanova'), {admin: true, silent: true});

@@ -5,19 +5,22 @@ import type {ConnectionSource} from './connection';
 /**
  * Channel membership, channel names and usernames from Mattermost, as the
  * Baton bot (system admin: it can check private channels). Answers are cached
- * briefly; the WebSocket listener (Mattermost integration issue) will drop
- * entries on user_added / user_removed / channel_deleted.
+ * briefly; the WebSocket listener (websocketListener.ts) drops entries on
+ * user_added / user_removed / channel_deleted, and everything after a
+ * (re)connect, when events may have been missed.
  */
 export function createChannelAccess(deps: {
   connection: ConnectionSource;
   clientFor?: (url: string, botToken: string) => MattermostClient;
   ttlMs?: number;
   now?: () => number;
-}): ChannelAccess & {forget(channelId: string, userId?: string): void} {
+}): ChannelAccess & {forget(channelId: string, userId?: string): void; forgetUser(userId: string): void; forgetAll(): void} {
   const clientFor = deps.clientFor ?? ((url, botToken) => createMattermostClient({url, botToken}));
   const ttl = deps.ttlMs ?? 30_000;
   const now = deps.now ?? Date.now;
   const cache = new Map<string, {value: unknown; at: number}>();
+  // Bumped by every forget: an answer loaded while it happened may predate the change, so it is not kept.
+  let generation = 0;
 
   async function client(): Promise<MattermostClient> {
     const connection = await deps.connection.get();
@@ -28,8 +31,9 @@ export function createChannelAccess(deps: {
   async function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
     const hit = cache.get(key);
     if (hit && now() - hit.at < ttl) return hit.value as T;
+    const loadedIn = generation;
     const value = await load();
-    cache.set(key, {value, at: now()});
+    if (generation === loadedIn) cache.set(key, {value, at: now()});
     return value;
   }
 
@@ -45,10 +49,20 @@ export function createChannelAccess(deps: {
       return user.roles.split(' ').includes('system_admin') || (await mattermost.isChannelAdmin(channelId, userId));
     },
     forget(channelId, userId) {
+      generation += 1;
       for (const key of cache.keys()) {
         if (key.startsWith(`member:${channelId}:`) && (userId === undefined || key.endsWith(`:${userId}`))) cache.delete(key);
         if (key.startsWith('channels-of:') && (userId === undefined || key === `channels-of:${userId}`)) cache.delete(key);
       }
+    },
+    /** The user's profile changed (a new username): drop what is known of them. */
+    forgetUser(userId) {
+      generation += 1;
+      cache.delete(`user:${userId}`);
+    },
+    forgetAll() {
+      generation += 1;
+      cache.clear();
     },
   };
 }

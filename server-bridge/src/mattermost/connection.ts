@@ -3,7 +3,8 @@ import type {SettingsStore} from '../domain/settings';
 
 // How the bridge reaches Mattermost: written by setup (or the sandbox, which
 // performs the same steps against the simulator), read on every request
-// through a short cache so a re-run of setup takes effect without a restart.
+// through a short cache so a re-run of setup takes effect without a restart
+// (and the first setup at once).
 
 export const CONNECTION_SETTING = 'mattermost.connection';
 
@@ -16,6 +17,10 @@ export const connectionSchema = z.object({
   commandTokens: z.array(z.string().min(1)),
   /** The bridge as Mattermost reaches it (commands, buttons, dialogs); absent in connections stored before buttons existed. */
   bridgeUrl: z.url().optional(),
+  /** Mattermost's configured SiteURL (the origin browsers load the webapp from: CORS allows only it); absent in connections stored before setup recorded it. */
+  siteUrl: z.url().optional(),
+  /** The teams `setup --team` put `/task` on; absent when setup covered every team. */
+  onlyTeamIds: z.array(z.string().min(1)).optional(),
 });
 
 export type MattermostConnection = z.infer<typeof connectionSchema>;
@@ -32,7 +37,8 @@ export function connectionFromSettings(settings: SettingsStore, cacheMs = 5000, 
       if (cached && now() - cached.at < cacheMs) return cached.value;
       const raw = await settings.get(CONNECTION_SETTING);
       const parsed = raw === undefined ? undefined : connectionSchema.parse(raw);
-      cached = {value: parsed, at: now()};
+      // "Not set up yet" is never cached: the first setup takes effect on the next request.
+      cached = parsed === undefined ? undefined : {value: parsed, at: now()};
       return parsed;
     },
   };

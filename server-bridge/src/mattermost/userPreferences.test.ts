@@ -18,6 +18,31 @@ describe('user preferences', () => {
     expect(calls).toBe(2);
   });
 
+  it('asks again after being told the profile changed, and keeps no answer that was in flight when it was', async () => {
+    let locale = 'en';
+    let release: (() => void) | undefined;
+    const client: Pick<MattermostClient, 'getUser'> = {
+      getUser: async (id) => {
+        const answer = locale;
+        if (release === undefined) await new Promise<void>((resolve) => (release = resolve));
+        return {id, username: id, locale: answer, roles: '', delete_at: 0};
+      },
+    };
+    const preferences = createUserPreferences({connection, logger: createLogger('silent'), clientFor: () => client, ttlMs: 60_000});
+    // A read in flight when the change is announced: its (old) answer is not cached.
+    const inFlight = preferences.locale('sato');
+    await new Promise((resolve) => setImmediate(resolve));
+    locale = 'ja';
+    preferences.forget('sato');
+    release?.();
+    expect(await inFlight).toBe('en');
+    expect(await preferences.locale('sato')).toBe('ja');
+    locale = 'ru';
+    expect(await preferences.locale('sato')).toBe('ja');
+    preferences.forgetAll();
+    expect(await preferences.locale('sato')).toBe('ru');
+  });
+
   it('falls back to English when Mattermost cannot answer or is not set up', async () => {
     const failing: Pick<MattermostClient, 'getUser'> = {getUser: async () => Promise.reject(new MattermostRequestError(503, '/users/x', undefined))};
     expect(await createUserPreferences({connection, logger: createLogger('silent'), clientFor: () => failing}).locale('x')).toBe('en');

@@ -1,3 +1,4 @@
+import {errorText} from '../i18n/errorText';
 import {DateTime} from 'luxon';
 import {z} from 'zod';
 import type {Caller} from '../domain/tasks/task';
@@ -8,6 +9,7 @@ import type {BotInteractions, DialogDefinition} from '../mattermost/interactions
 import type {ActionNonces} from '../storage/actionNonceRepository';
 import {signActionContext, verifyActionContext} from './actionContext';
 import {HANDOFF_ACTIONS, type HandoffAction, type HandoffAttachment} from './handoffNotice';
+import type {NewTaskDialog} from './newTaskDialog';
 
 // The buttons of a handoff DM and the dialogs they open: the mobile app's way
 // to act on a handoff (webapp plugins never render there). Every context and
@@ -22,7 +24,7 @@ const dialogPayload = z.object({d: z.enum(['handoff', 'decline', 'done']), t: z.
 /** How long a notice's buttons keep working. */
 export const BUTTON_TTL_MS = 30 * 24 * 3_600_000;
 /** A dialog must be submitted within this time of opening. */
-const DIALOG_TTL_MS = 60 * 60_000;
+export const DIALOG_TTL_MS = 60 * 60_000;
 
 export interface ActionClick {
   userId: string;
@@ -64,6 +66,8 @@ export interface HandoffActionsDeps {
   bridgeUrl(): Promise<string | undefined>;
   /** The notice's attachment as it would be rendered now for this receiver and task (fresh signed buttons). */
   freshAttachment(receiverId: string, taskId: string): Promise<HandoffAttachment | undefined>;
+  /** The `/task new` dialog (newTaskDialog.ts): its submissions arrive at the same URL and are passed on. */
+  newTask?: Pick<NewTaskDialog, 'owns' | 'submit'>;
 }
 
 /** The buttons still offered after each outcome. */
@@ -122,7 +126,7 @@ export function createHandoffActions(deps: HandoffActionsDeps) {
   }
 
   const failure = (t: Translate, error: unknown): string => {
-    if (error instanceof AppError) return t('action.failed', {message: error.message});
+    if (error instanceof AppError) return t('action.failed', {message: errorText(error, t)});
     throw error;
   };
 
@@ -161,19 +165,13 @@ export function createHandoffActions(deps: HandoffActionsDeps) {
     },
 
     async submit(submission: DialogSubmission): Promise<DialogAnswer> {
+      if (deps.newTask?.owns(submission.state)) return deps.newTask.submit(submission);
       const t = translatorFor(await deps.locale(submission.userId));
       if (submission.cancelled) return {};
-      let state: unknown;
-      try {
-        state = JSON.parse(submission.state);
-      } catch {
-        return {error: t('action.invalid')};
-      }
-      const verified = verifyActionContext(state, {key: deps.key, now: deps.now(), payloadSchema: dialogPayload});
-      if (!verified.ok) return {error: t(verified.reason === 'expired' ? 'action.expired' : 'action.invalid')};
+      const verified = verifiedDialogState(submission, dialogPayload, {key: deps.key, now: deps.now()}, t);
+      if (!verified.ok) return verified.answer;
       const {d: kind, t: taskId, u: receiverId, p: postId, c: channelId} = verified.payload;
-      if (receiverId !== submission.userId) return {error: t('action.not_yours')};
-      const text = (name: string) => (typeof submission.submission[name] === 'string' ? (submission.submission[name] as string).trim() : '');
+      const text = (name: string) => submittedText(submission, name);
       // Field problems keep the dialog open, with the message under the field.
       if (kind === 'decline' && !text('reason')) return {errors: {reason: t('dialog.decline.required')}};
       if (kind === 'handoff' && !text('to')) return {errors: {to: t('dialog.required')}};
@@ -196,7 +194,8 @@ export function createHandoffActions(deps: HandoffActionsDeps) {
       } catch (error) {
         if (error instanceof AppError) {
           const field = {toUserId: 'to', holderId: 'to', nextHolderId: 'next', reason: 'reason'}[String(error.details.field)];
-          return field ? {errors: {[field]: error.message}} : {error: error.message};
+          const message = errorText(error, t);
+          return field ? {errors: {[field]: message}} : {error: message};
         }
         throw error;
       }
@@ -205,6 +204,31 @@ export function createHandoffActions(deps: HandoffActionsDeps) {
 }
 
 export type HandoffActions = ReturnType<typeof createHandoffActions>;
+
+/** A submitted dialog's state as the bridge signed it, for the person it was opened for; or the answer that refuses it. */
+export function verifiedDialogState<Payload extends {u: string}>(
+  submission: DialogSubmission,
+  payloadSchema: z.ZodType<Payload>,
+  options: {key: Uint8Array; now: Date},
+  t: Translate,
+): {ok: true; payload: Payload; nonce: string; expiresAt: Date} | {ok: false; answer: DialogAnswer} {
+  let state: unknown;
+  try {
+    state = JSON.parse(submission.state);
+  } catch {
+    return {ok: false, answer: {error: t('action.invalid')}};
+  }
+  const verified = verifyActionContext(state, {...options, payloadSchema});
+  if (!verified.ok) return {ok: false, answer: {error: t(verified.reason === 'expired' ? 'action.expired' : 'action.invalid')}};
+  if (verified.payload.u !== submission.userId) return {ok: false, answer: {error: t('action.not_yours')}};
+  return verified;
+}
+
+/** A text field of a submission, trimmed; '' when absent. */
+export function submittedText(submission: DialogSubmission, name: string): string {
+  const value = submission.submission[name];
+  return typeof value === 'string' ? value.trim() : '';
+}
 
 function timeOf(at: Date, timeZone: string): string {
   return DateTime.fromJSDate(at, {zone: timeZone}).toFormat('yyyy-MM-dd HH:mm');

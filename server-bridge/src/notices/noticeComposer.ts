@@ -97,11 +97,25 @@ export function createNoticeComposer(deps: NoticeComposerDeps): (notice: Notice)
         return {kind: 'direct_post', userId: notice.userId, post: {message}, idempotencyKey: notice.idempotencyKey};
       }
 
+      case 'holder_deactivated': {
+        const task = await taskOf(notice.taskId);
+        const [holder, locale, url] = await Promise.all([mention(notice.holderId), deps.people.locale(notice.userId), deps.taskUrl(task)]);
+        const t = translatorFor(locale);
+        const message = `${t('notice.holder_deactivated.message', {holder: holder ?? notice.holderId, task: markdownLink(`${task.key} ${task.title}`, url)})}\n\n#baton`;
+        return {kind: 'direct_post', userId: notice.userId, post: {message}, idempotencyKey: notice.idempotencyKey};
+      }
+
       case 'digest':
         return {kind: 'direct_post', userId: notice.userId, post: await writeDigestNotice(notice, deps), idempotencyKey: notice.idempotencyKey};
 
       case 'deadline_reminder':
         return {kind: 'direct_post', userId: notice.userId, post: await writeReminderNotice(notice, deps), idempotencyKey: notice.idempotencyKey};
+
+      case 'channel_line':
+      case 'run_channel_open':
+      case 'run_channel_archive':
+        // Not one post to one place: channelNoticeDelivery.ts delivers these before they reach the composer.
+        throw new Error(`${notice.kind} notices are delivered by channelNoticeDelivery.ts`);
     }
   };
 }

@@ -3,10 +3,12 @@ import type {BusinessCalendar} from '../domain/calendar/businessCalendar';
 import type {TaskStore} from '../domain/tasks/ports';
 import type {Logger} from '../logging/logger';
 import type {ConnectionSource} from '../mattermost/connection';
+import {createBotChannels} from '../mattermost/botChannels';
 import {createBotPosts, createNoticeDeliverer} from '../mattermost/posts';
 import {createTaskLinks} from '../mattermost/taskLinks';
 import {createOutboxQueue} from '../storage/outboxRepository';
 import type {DatabaseSchema} from '../storage/schema';
+import {createChannelNoticeDeliverer} from './channelNoticeDelivery';
 import {createDeliveryWorker, type DeliveryWorker} from './deliveryWorker';
 import type {Notice, PostingNotice} from '../domain/notices/ports';
 import {composingDeliverer, createNoticeComposer, type NoticeComposerDeps} from './noticeComposer';
@@ -43,9 +45,14 @@ export function createNoticeDelivery(deps: NoticeDeliveryDeps): NoticeDelivery {
     actions: deps.actions,
     now: deps.now,
   });
+  const posts = createNoticeDeliverer({posts: createBotPosts({connection: deps.connection})});
   const worker = createDeliveryWorker({
     queue: createOutboxQueue(deps.db),
-    deliver: composingDeliverer(compose, createNoticeDeliverer({posts: createBotPosts({connection: deps.connection})})),
+    // Channel lines and run channels (channelNoticeDelivery.ts); every other notice is composed for its receiver and posted.
+    deliver: createChannelNoticeDeliverer(
+      {store: deps.store, channels: createBotChannels({connection: deps.connection}), post: posts, people: deps.people, taskUrl: createTaskLinks({connection: deps.connection}), logger: deps.logger},
+      composingDeliverer(compose, posts),
+    ),
     clock: {now: deps.now},
     backoff: {baseMs: 1_000, capMs: 60_000},
     pollMs: 2_000,

@@ -15,6 +15,8 @@ const sato: Caller = {userId: 'sato', guest: false};
 const tanaka: Caller = {userId: 'tanaka', guest: false};
 const root: Caller = {userId: 'root', guest: false};
 const kim: Caller = {userId: 'kim', guest: true};
+/** The notice settings of a channel nobody changed them for (channelNotices.test.ts covers them). */
+const noNotices = {handoffs: false, excludeGuests: false};
 
 const access = fakeChannelAccess({
   channels: {
@@ -51,15 +53,15 @@ describe.each(engineNames)('channel settings on the %s engine', (engine) => {
   });
 
   it('has no prefix before the first task, then the one derived from the channel name', async () => {
-    expect(await settings.get(tanaka, 'patents')).toEqual({channelId: 'patents', keyPrefix: null});
+    expect(await settings.get(tanaka, 'patents')).toEqual({channelId: 'patents', keyPrefix: null, notices: noNotices});
     await tasks.create(tanaka, {title: 'Office action', channelId: 'patents'});
-    expect(await settings.get(kim, 'patents')).toEqual({channelId: 'patents', keyPrefix: 'PATENT'});
+    expect(await settings.get(kim, 'patents')).toEqual({channelId: 'patents', keyPrefix: 'PATENT', notices: noNotices});
   });
 
   it('renames every key of the channel, records it once per task, and still finds old keys', async () => {
     const second = await tasks.create(tanaka, {title: 'Claims amendment', channelId: 'patents'});
     expect(second.key).toBe('PATENT-2');
-    expect(await settings.update(sato, 'patents', {keyPrefix: 'PAT'})).toEqual({channelId: 'patents', keyPrefix: 'PAT'});
+    expect(await settings.update(sato, 'patents', {keyPrefix: 'PAT'})).toEqual({channelId: 'patents', keyPrefix: 'PAT', notices: noNotices});
     expect((await tasks.get(tanaka, 'PATENT-2')).key).toBe('PAT-2');
     expect((await tasks.get(tanaka, 'pat-1')).title).toBe('Office action');
     expect((await tasks.create(tanaka, {title: 'Next', channelId: 'patents'})).key).toBe('PAT-3');
@@ -83,7 +85,7 @@ describe.each(engineNames)('channel settings on the %s engine', (engine) => {
   });
 
   it('lets a system admin, member or not, choose the prefix before the first task', async () => {
-    expect(await settings.update(root, 'designs', {keyPrefix: 'DS'})).toEqual({channelId: 'designs', keyPrefix: 'DS'});
+    expect(await settings.update(root, 'designs', {keyPrefix: 'DS'})).toEqual({channelId: 'designs', keyPrefix: 'DS', notices: noNotices});
     expect((await tasks.create(tanaka, {title: 'Design registration', channelId: 'designs'})).key).toBe('DS-1');
   });
 

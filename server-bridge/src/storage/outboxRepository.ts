@@ -25,6 +25,18 @@ const noticeSchema = z.discriminatedUnion('kind', [
   z.object({kind: z.literal('handoff'), userId: id, taskId: id, fromUserId: id, previousHolderId: id.nullable(), comment: z.string().nullable(), ...key}),
   z.object({kind: z.literal('declined'), userId: id, taskId: id, fromUserId: id, comment: z.string().nullable(), ...key}),
   z.object({kind: z.literal('run_completed'), userId: id, runId: id, completedById: id, ...key}),
+  z.object({kind: z.literal('holder_deactivated'), userId: id, taskId: id, holderId: id, ...key}),
+  z.object({
+    kind: z.literal('channel_line'),
+    target: z.union([z.object({channelId: id, excludeGuests: z.boolean()}), z.object({runId: id})]),
+    event: z.discriminatedUnion('type', [
+      z.object({type: z.literal('handoff'), taskId: id, fromUserId: id, toUserId: id}),
+      z.object({type: z.literal('run_completed'), runId: id, completedById: id}),
+    ]),
+    ...key,
+  }),
+  z.object({kind: z.literal('run_channel_open'), runId: id, userIds: z.array(id), ...key}),
+  z.object({kind: z.literal('run_channel_archive'), runId: id, channelId: id, ...key}),
   z.object({
     kind: z.literal('digest'),
     userId: id,

@@ -258,3 +258,28 @@ export interface UserSettingsTable {
   require_acceptance: ColumnType<boolean, boolean | undefined, boolean>;
   updated_at: Date;
 }
+
+// Channel notice settings and workflow run channels (migration 0010,
+// channelSettingsRepository.ts, runChannelRepository.ts).
+
+export interface DatabaseSchema {
+  channel_settings: ChannelSettingsTable;
+  workflow_run_channels: WorkflowRunChannelsTable;
+}
+
+export interface ChannelSettingsTable {
+  channel_id: string;
+  handoff_notices: boolean;
+  exclude_guests: boolean;
+  updated_by: string;
+  updated_at: Date;
+}
+
+export interface WorkflowRunChannelsTable {
+  run_id: string;
+  requested_at: Date;
+  channel_id: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  archive_requested_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  failure: ColumnType<string | null, string | null | undefined, string | null>;
+}

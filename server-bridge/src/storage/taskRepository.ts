@@ -2,6 +2,7 @@ import {type Expression, type ExpressionBuilder, type Insertable, type Kysely, t
 import type {NewTaskRow, TaskReads, TaskStore, TaskTx, TaskWrites} from '../domain/tasks/ports';
 import type {Comment, Deadline, EventKind, Task, TaskEvent} from '../domain/tasks/task';
 import type {DatabaseSchema} from './schema';
+import {channelSettingsReadsOn, channelSettingsWritesOn} from './channelSettingsRepository';
 import {createOutboxWriter} from './outboxRepository';
 import {listTaskIds} from './taskList';
 import {refreshTaskSearchFields, searchFieldsForComment, searchFieldsForTask} from './taskSearch';
@@ -17,6 +18,7 @@ export function createTaskRepository(db: Kysely<DatabaseSchema>, options: {after
   return {
     ...readsOn(db),
     workflows: workflowReadsOn(db),
+    channels: channelSettingsReadsOn(db),
     async transaction(work) {
       const result = await db
         .transaction()
@@ -30,7 +32,13 @@ export function createTaskRepository(db: Kysely<DatabaseSchema>, options: {after
 
 /** The store as one transaction sees it; other repositories build on it so their changes commit with task changes. */
 export function taskTxOn(trx: Transaction<DatabaseSchema>): TaskTx {
-  return {...readsOn(trx), ...writesOn(trx), workflows: {...workflowReadsOn(trx), ...workflowWritesOn(trx)}, outbox: createOutboxWriter(trx)};
+  return {
+    ...readsOn(trx),
+    ...writesOn(trx),
+    workflows: {...workflowReadsOn(trx), ...workflowWritesOn(trx)},
+    outbox: createOutboxWriter(trx),
+    channels: {...channelSettingsReadsOn(trx), ...channelSettingsWritesOn(trx)},
+  };
 }
 
 function readsOn(db: Db): TaskReads {

@@ -2,6 +2,7 @@ import {type Kysely, type Selectable, sql, type Transaction} from 'kysely';
 import {workflowDefinitionSchema} from '../contract/workflow';
 import type {Deadline} from '../domain/tasks/task';
 import type {WorkflowReads, WorkflowRun, WorkflowTemplate, WorkflowWrites} from '../domain/workflows/ports';
+import {runChannelReadsOn, runChannelsOf, runChannelWritesOn} from './runChannelRepository';
 import type {DatabaseSchema} from './schema';
 
 // Workflow templates, their versions, runs and run steps on either engine.
@@ -51,7 +52,8 @@ export function workflowReadsOn(db: Db): WorkflowReads {
       )
       .orderBy('position')
       .execute();
-    return rows.map((row) => toRun(row, steps.filter((step) => step.run_id === row.id)));
+    const channels = await runChannelsOf(db, rows.map((row) => row.id));
+    return rows.map((row) => ({...toRun(row, steps.filter((step) => step.run_id === row.id)), runChannel: channels.get(row.id) ?? null}));
   }
 
   return {
@@ -63,6 +65,7 @@ export function workflowReadsOn(db: Db): WorkflowReads {
     },
     findRun: async (runId) => (await runs({id: runId}))[0],
     runOfTask: async (taskId) => (await runs({taskId}))[0],
+    ...runChannelReadsOn(db),
   };
 }
 
@@ -151,6 +154,7 @@ export function workflowWritesOn(db: Db): WorkflowWrites {
         .where('position', '=', position)
         .execute();
     },
+    ...runChannelWritesOn(db),
   };
 }
 
@@ -161,7 +165,7 @@ function templateQuery(db: Db) {
     .select(['t.id', 't.name', 't.current_version', 't.created_by', 't.updated_at', 'v.definition']);
 }
 
-function toRun(row: Selectable<DatabaseSchema['workflow_runs']>, steps: Array<Selectable<DatabaseSchema['workflow_run_steps']>>): WorkflowRun {
+function toRun(row: Selectable<DatabaseSchema['workflow_runs']>, steps: Array<Selectable<DatabaseSchema['workflow_run_steps']>>): Omit<WorkflowRun, 'runChannel'> {
   return {
     id: row.id,
     templateId: row.template_id,

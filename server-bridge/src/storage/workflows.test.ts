@@ -162,6 +162,13 @@ describe.each(engineNames)('workflow runs on the %s engine', (engine) => {
     expect((await notices()).length).toBe(before);
   });
 
+  it('tells the holder of a task someone else created for them, and nobody when people create their own', async () => {
+    const before = (await notices()).length;
+    const forSato = await tasks.create(tanaka, {title: 'Check the priority claim', channelId: 'patents', holderId: U.sato});
+    await tasks.create(sato, {title: 'Own note', channelId: 'patents', holderId: U.sato});
+    expect((await notices()).slice(before)).toEqual([expect.objectContaining({kind: 'handoff', userId: U.sato, taskId: forSato.id, fromUserId: U.tanaka, previousHolderId: null})]);
+  });
+
   it('lets the receiver accept, or decline with a reason that goes back to the sender', async () => {
     const run = await startOfficeAction();
     const draft = run.steps[0]!.taskId;

@@ -1,9 +1,19 @@
 import React from 'react';
+import {config as zodConfig} from 'zod';
 
 import {getTranslations} from '../i18n/translations';
 import {rhsRegistered} from '../state/rhsSlice';
+import {getSessionState} from '../state/selectors';
+import type {GlobalStateWithBaton} from '../state/selectors';
 import {stylesElementId} from '../styles/styles';
+import {testEnvironment} from '../testing/environment';
+import {createFakeFetch} from '../testing/fakeFetch';
+import {connectResponse} from '../testing/fixtures';
+import {createTestHostStore, testIds, testSiteUrl} from '../testing/hostStore';
 import {createRecordingRegistry, createRecordingStore} from '../testing/recordingRegistry';
+import {renderWithIntl, settle} from '../testing/renderWithIntl';
+
+import type {HostComponentProps} from './hostTypes';
 
 import {Plugin} from './plugin';
 
@@ -66,10 +76,38 @@ describe('Plugin', () => {
     expect(store.dispatched).toContainEqual(rhsRegistered(rhsId as string));
   });
 
+  it('keeps zod off its eval-based fast path, which the host CSP forbids', () => {
+    initializedPlugin();
+    expect(zodConfig().jitless).toBe(true);
+  });
+
   it('injects its stylesheet and removes it on uninitialize', () => {
     const {plugin} = initializedPlugin();
     expect(document.getElementById(stylesElementId)).not.toBeNull();
     plugin.uninitialize();
     expect(document.getElementById(stylesElementId)).toBeNull();
+  });
+
+  it('fetches nothing while initializing, and connects through its own fetch when the panel opens', async () => {
+    const fake = createFakeFetch();
+    fake.on('POST', `${testSiteUrl}/api/v4/commands/execute`, {json: connectResponse('token-1', new Date(Date.now() + 3_600_000))});
+    const recording = createRecordingRegistry();
+    const store = createTestHostStore();
+    const plugin = new Plugin({iconSvg, environment: testEnvironment(fake)});
+    plugin.initialize(recording.registry, store);
+    expect(fake.requests).toEqual([]);
+
+    // The host renders the registered component as it is, with no provider of ours around it.
+    const [appBar] = recording.objectArgs('registerAppBarComponent');
+    const Panel = appBar?.rhsComponent as React.ComponentType<HostComponentProps>;
+    const rendered = renderWithIntl(<Panel/>);
+    await settle();
+    expect(fake.requests.map((request) => (request.body as {channel_id?: string}).channel_id)).toEqual([testIds.channel]);
+    const state = () => getSessionState(store.getState() as GlobalStateWithBaton);
+    expect(state().status).toBe('connected');
+
+    rendered.unmount();
+    plugin.uninitialize();
+    expect(state().status).toBe('idle');
   });
 });

@@ -4,6 +4,8 @@ import {FormattedMessage} from 'react-intl';
 
 import {BatonIcon, appBarIconColor, iconDataUrl} from '../icon/batonIcon';
 import type {HostStore, PluginRegistry, RhsRegistration} from '../plugin/hostTypes';
+import type {BatonServices} from '../plugin/services';
+import {withBatonServices} from '../plugin/servicesContext';
 
 import {RhsPanel} from './rhsPanel';
 
@@ -13,6 +15,7 @@ export type RhsEntryPointsOptions = {
   /** assets/baton.svg markup. */
   iconSvg: string;
   doc: Document;
+  services: BatonServices;
 };
 
 /**
@@ -21,7 +24,7 @@ export type RhsEntryPointsOptions = {
  * that plugin has an App Bar item, so users never see two icons; with the
  * App Bar off, the header button is the way in.
  */
-export function registerRhsEntryPoints({registry, store, iconSvg, doc}: RhsEntryPointsOptions): RhsRegistration {
+export function registerRhsEntryPoints({registry, store, iconSvg, doc, services}: RhsEntryPointsOptions): RhsRegistration {
   // Filled in once the host has answered; the buttons can only be clicked later.
   const registered: {rhs?: RhsRegistration} = {};
   // toggleRHSPlugin is a thunk: dispatch it, do not call it.
@@ -35,7 +38,7 @@ export function registerRhsEntryPoints({registry, store, iconSvg, doc}: RhsEntry
     iconUrl: iconDataUrl(iconSvg, appBarIconColor(doc)),
     action: toggleRhs,
     tooltipText: <FormattedMessage id='baton.appbar.tooltip'/>,
-    rhsComponent: RhsPanel,
+    rhsComponent: withBatonServices(RhsPanel, services),
     rhsTitle: <FormattedMessage id='baton.rhs.title'/>,
   });
   registered.rhs = appBar.rhsComponent;

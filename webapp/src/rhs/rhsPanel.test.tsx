@@ -2,38 +2,69 @@ import React from 'react';
 
 import en from '../i18n/en.json';
 import ja from '../i18n/ja.json';
-import {renderWithIntl} from '../testing/renderWithIntl';
+import {connectResponse} from '../testing/fixtures';
+import {testSiteUrl} from '../testing/hostStore';
+import {renderWithIntl, settle} from '../testing/renderWithIntl';
 import type {Rendered} from '../testing/renderWithIntl';
+import {createTestServices} from '../testing/services';
 
 import {RhsPanel} from './rhsPanel';
 
+function connectedServices() {
+  const services = createTestServices();
+  services.fake.on('POST', `${testSiteUrl}/api/v4/commands/execute`, {json: connectResponse('token-1', new Date(Date.now() + 3_600_000))});
+  return services;
+}
+
 describe('RhsPanel', () => {
   let rendered: Rendered | undefined;
-  afterEach(() => rendered?.unmount());
+  let dispose: (() => void) | undefined;
+  afterEach(() => {
+    rendered?.unmount();
+    dispose?.();
+  });
 
-  it('shows the title and the placeholder in English', () => {
-    rendered = renderWithIntl(<RhsPanel/>, 'en');
-    const panel = rendered.container.querySelector('[data-testid="baton-rhs"]');
+  function render(element: React.ReactElement, locale = 'en') {
+    const services = connectedServices();
+    dispose = () => services.session.dispose();
+    rendered = renderWithIntl(element, locale, services);
+    return {services, rendered};
+  }
+
+  it('shows the title and the placeholder in English', async () => {
+    const {rendered: {container}} = render(<RhsPanel/>, 'en');
+    await settle();
+    const panel = container.querySelector('[data-testid="baton-rhs"]');
     expect(panel?.querySelector('h2')?.textContent).toBe('Baton');
     expect(panel?.textContent).toContain(en['baton.rhs.placeholder']);
     expect(panel?.textContent).toContain('Tasks where you hold the baton will appear here.');
   });
 
-  it('shows the Japanese placeholder for a Japanese user', () => {
-    rendered = renderWithIntl(<RhsPanel/>, 'ja');
-    const text = rendered.container.textContent ?? '';
+  it('shows the Japanese placeholder for a Japanese user', async () => {
+    const {rendered: {container}} = render(<RhsPanel/>, 'ja');
+    await settle();
+    const text = container.textContent ?? '';
     expect(text).toContain(ja['baton.rhs.placeholder']);
     expect(text).toContain('バトン');
     expect(text).not.toContain(en['baton.rhs.placeholder']);
   });
 
-  it('accepts the props the host passes to every component', () => {
-    rendered = renderWithIntl(
+  it('connects to the bridge when it opens', async () => {
+    const {services, rendered: {container}} = render(<RhsPanel/>);
+    expect(container.textContent).toContain(en['baton.session.connecting']);
+    await settle();
+    expect(services.fake.to('/commands/execute')).toHaveLength(1);
+    expect(container.textContent).not.toContain(en['baton.session.connecting']);
+  });
+
+  it('accepts the props the host passes to every component', async () => {
+    const {rendered: {container}} = render(
       <RhsPanel
         theme={{centerChannelBg: '#ffffff'}}
         webSocketClient={{}}
       />,
     );
-    expect(rendered.container.querySelector('.baton-rhs')).not.toBeNull();
+    await settle();
+    expect(container.querySelector('.baton-rhs')).not.toBeNull();
   });
 });

@@ -2,8 +2,9 @@ import React from 'react';
 import {FormattedMessage} from 'react-intl';
 
 import type {HostComponentProps} from '../plugin/hostTypes';
+import {SessionNotice} from '../session/sessionNotice';
 
-/** The right-hand sidebar. A placeholder until the task lists land. */
+/** The right-hand sidebar. A placeholder until the task lists land; opening it connects to the bridge. */
 export function RhsPanel(_props: HostComponentProps) {
   return (
     <div
@@ -17,6 +18,7 @@ export function RhsPanel(_props: HostComponentProps) {
       <p className='baton-rhs__placeholder'>
         <FormattedMessage id='baton.rhs.placeholder'/>
       </p>
+      <SessionNotice/>
     </div>
   );
 }

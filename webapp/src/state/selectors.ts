@@ -1,4 +1,5 @@
 import manifest from '../manifest';
+import type {SessionState} from '../session/sessionSlice';
 
 import {reducer} from './reducer';
 import type {BatonState} from './reducer';
@@ -20,4 +21,8 @@ export function getPluginState(state: GlobalStateWithBaton): BatonState {
 
 export function getRhsPluggableId(state: GlobalStateWithBaton): string | null {
   return getPluginState(state).rhs.pluggableId;
+}
+
+export function getSessionState(state: GlobalStateWithBaton): SessionState {
+  return getPluginState(state).session;
 }

@@ -1,3 +1,5 @@
+import {initialSessionState} from '../session/sessionSlice';
+
 import {reducer} from './reducer';
 import {rhsRegistered} from './rhsSlice';
 import {getPluginState, getRhsPluggableId, pluginStateKey} from './selectors';
@@ -7,8 +9,9 @@ describe('plugin state', () => {
     expect(pluginStateKey).toBe('plugins-baton');
   });
 
-  it('starts with no RHS registered', () => {
-    expect(reducer(undefined, {type: 'anything'})).toEqual({rhs: {pluggableId: null}});
+  it('starts with no RHS registered and no session', () => {
+    expect(reducer(undefined, {type: 'anything'})).toEqual({rhs: {pluggableId: null}, session: initialSessionState});
+    expect(initialSessionState.status).toBe('idle');
   });
 
   it('records the RHS id the host assigned', () => {
@@ -22,6 +25,6 @@ describe('plugin state', () => {
   });
 
   it('reads an initial state before the reducer is mounted', () => {
-    expect(getPluginState({})).toEqual({rhs: {pluggableId: null}});
+    expect(getPluginState({})).toEqual({rhs: {pluggableId: null}, session: initialSessionState});
   });
 });

@@ -35,6 +35,28 @@ export const pluginCss = `
   border-radius: 2px;
   background: var(--button-bg);
 }
+.baton-session {
+  max-width: 320px;
+  margin: 0;
+  font-size: 14px;
+  line-height: 20px;
+  color: rgba(var(--center-channel-color-rgb), 0.64);
+}
+.baton-session--error {
+  color: var(--error-text);
+}
+.baton-session--error p {
+  margin: 0 0 8px;
+}
+.baton-session__retry {
+  padding: 4px 12px;
+  border: 1px solid var(--button-bg);
+  border-radius: 4px;
+  font-weight: 600;
+  color: var(--button-bg);
+  background: transparent;
+  cursor: pointer;
+}
 .baton-icon {
   display: inline-flex;
   align-items: center;

@@ -1,5 +1,6 @@
 // Renders a component the way the host does: inside react-intl's provider
-// with Baton's catalog for the locale, into jsdom with a React 18 root.
+// with Baton's catalog for the locale, into jsdom with a React 18 root; with
+// `services`, inside them as withBatonServices would.
 import React from 'react';
 import {createRoot} from 'react-dom/client';
 import type {Root} from 'react-dom/client';
@@ -7,13 +8,15 @@ import {act} from 'react-dom/test-utils';
 import {IntlProvider} from 'react-intl';
 
 import {getTranslations} from '../i18n/translations';
+import type {BatonServices} from '../plugin/services';
+import {BatonServicesProvider} from '../plugin/servicesContext';
 
 // Tells React 18 that updates are wrapped in act().
 (globalThis as {IS_REACT_ACT_ENVIRONMENT?: boolean}).IS_REACT_ACT_ENVIRONMENT = true;
 
 export type Rendered = {container: HTMLElement; unmount: () => void};
 
-export function renderWithIntl(element: React.ReactElement, locale = 'en'): Rendered {
+export function renderWithIntl(element: React.ReactElement, locale = 'en', services?: BatonServices): Rendered {
   const container = document.createElement('div');
   document.body.appendChild(container);
   let root: Root | undefined;
@@ -27,7 +30,7 @@ export function renderWithIntl(element: React.ReactElement, locale = 'en'): Rend
           throw error;
         }}
       >
-        {element}
+        {services ? <BatonServicesProvider value={services}>{element}</BatonServicesProvider> : element}
       </IntlProvider>,
     );
   });
@@ -38,4 +41,11 @@ export function renderWithIntl(element: React.ReactElement, locale = 'en'): Rend
       container.remove();
     },
   };
+}
+
+/** Lets pending promises (fake fetch answers) and the renders they cause finish, inside act. */
+export async function settle(): Promise<void> {
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
 }

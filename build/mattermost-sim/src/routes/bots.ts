@@ -4,8 +4,9 @@ import {MmError} from '../errors';
 import {boolQuery, idParam, pagination, pageOf, parseBody} from '../request';
 import type {RouteModule} from '../server';
 import {hasPermission, requirePermission} from '../services/permissions';
-import {createBot, deactivateUser, reactivateUser} from '../services/users';
+import {createBot, deactivateUser, reactivateUser, updateUser} from '../services/users';
 import type {Bot, User} from '../store/entities';
+import {botIconRoutes} from './botIcon';
 
 // /api/v4/bots (api4/bot.go; app/authorization.go SessionHasPermissionToManageBot).
 // Bots a caller may not read are reported as missing, never as forbidden.
@@ -13,6 +14,8 @@ import type {Bot, User} from '../store/entities';
 const botNotFound = (id: string) => new MmError(404, 'store.sql_bot.get.missing.app_error', 'Unable to find the existing bot.', `id=${id}`);
 
 const botPatchBody = z.object({username: z.string().default(''), display_name: z.string().optional(), description: z.string().optional()});
+/** model.BotPatch: only the fields present change. */
+const botPatchChanges = z.object({username: z.string().optional(), display_name: z.string().optional(), description: z.string().optional()});
 
 export const botsRoutes: RouteModule = (app, ctx) => {
   /** SessionHasPermissionToManageBot: owner needs manage_bots, others manage_others_bots; without even read access the bot "does not exist". */
@@ -60,6 +63,23 @@ export const botsRoutes: RouteModule = (app, ctx) => {
     });
     return pageOf(bots, pagination(request));
   });
+
+  // app/bot.go PatchBot: the bot changes, and its user follows (model.UserFromBot: username, first name = display name).
+  app.put('/api/v4/bots/:bot_user_id', async (request) => {
+    const caller = requireCaller(ctx, request);
+    const botUserId = idParam(request, 'bot_user_id');
+    const patch = parseBody(botPatchChanges, request.body, 'bot');
+    const bot = manageableBot(botUserId, caller.user);
+    const patched: Bot = {...bot, ...patch, update_at: ctx.now()};
+    if (patched.username !== bot.username && [...ctx.store.users.values()].some((user) => user.username === patched.username)) {
+      throw new MmError(400, 'app.user.save.username_exists.app_error', 'An account with that username already exists.');
+    }
+    updateUser(ctx, botUserId, {username: patched.username, first_name: patched.display_name, bot_description: patched.description});
+    ctx.store.bots.set(botUserId, patched);
+    return patched;
+  });
+
+  botIconRoutes(app, ctx, manageableBot);
 
   for (const [action, active] of [['disable', false], ['enable', true]] as const) {
     app.post(`/api/v4/bots/:bot_user_id/${action}`, async (request) => {

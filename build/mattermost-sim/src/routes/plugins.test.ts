@@ -65,4 +65,24 @@ describe('webapp plugins (api4/plugin.go getWebappPlugins, model.Manifest.Client
     const response = await call(sim, 'GET', '/api/v4/plugins/webapp');
     expect(response.body).toMatchObject({id: 'app.plugin.disabled.app_error', status_code: 501});
   });
+
+  it('lists installed plugins for system admins as {active, inactive} manifests (GET /plugins)', async () => {
+    const listed = await call<{active: Array<Record<string, unknown>>; inactive: unknown[]}>(sim, 'GET', '/api/v4/plugins', {token: org.admin.token});
+    expect(listed.status).toBe(200);
+    expect(listed.body).toEqual({active: [manifest], inactive: []});
+    expect((await call(sim, 'GET', '/api/v4/plugins', {token: org.alice.token})).body).toMatchObject({id: 'api.context.permissions.app_error', status_code: 403});
+    sim.ctx.config = {...sim.ctx.config, PluginSettings: {Enable: false}};
+    expect((await call(sim, 'GET', '/api/v4/plugins', {token: org.admin.token})).body).toMatchObject({id: 'app.plugin.disabled.app_error', status_code: 501});
+  });
+
+  it('disables and enables a plugin (POST /plugins/{id}/disable|enable): it moves between the lists and leaves the webapp list', async () => {
+    const disabled = await call(sim, 'POST', '/api/v4/plugins/com.example.baton/disable', {token: org.admin.token});
+    expect(disabled.body).toEqual({status: 'OK'});
+    expect((await call(sim, 'GET', '/api/v4/plugins', {token: org.admin.token})).body).toEqual({active: [], inactive: [manifest]});
+    expect((await call(sim, 'GET', '/api/v4/plugins/webapp')).body).toEqual([]);
+    expect((await call(sim, 'POST', '/api/v4/plugins/com.example.baton/enable', {token: org.admin.token})).body).toEqual({status: 'OK'});
+    expect((await call<unknown[]>(sim, 'GET', '/api/v4/plugins/webapp')).body).toHaveLength(1);
+    expect((await call(sim, 'POST', '/api/v4/plugins/com.example.baton/disable', {token: org.alice.token})).status).toBe(403);
+    expect((await call(sim, 'POST', '/api/v4/plugins/missing.plugin/disable', {token: org.admin.token})).body).toMatchObject({id: 'app.plugin.not_installed.app_error', status_code: 404});
+  });
 });

@@ -1,11 +1,13 @@
 import {readFile, stat} from 'node:fs/promises';
 import {extname, join, normalize, sep} from 'node:path';
 import type {FastifyReply} from 'fastify';
-import {resolveCaller} from '../auth';
+import {requireCaller, resolveCaller} from '../auth';
 import {MmError} from '../errors';
 import {pathParams} from '../request';
 import type {RouteModule} from '../server';
+import {hasPermission, requirePermission} from '../services/permissions';
 import {clientManifest, readBundle} from '../services/plugins';
+import {STATUS_OK} from './integrationRouteParams';
 
 // What the webapp's plugin host uses: GET /api/v4/plugins/webapp (api4/plugin.go
 // getWebappPlugins, no session needed), the bundles under /static/plugins/
@@ -30,10 +32,38 @@ function plainNotFound(reply: FastifyReply): FastifyReply {
   return reply.status(404).type('text/plain; charset=utf-8').send('404 page not found\n');
 }
 
+const pluginsDisabled = () => new MmError(501, 'app.plugin.disabled.app_error', 'Plugins have been disabled. Please check your logs for details.');
+
 export const pluginsRoutes: RouteModule = (app, ctx) => {
+  // api4/plugin.go getPlugins: every installed manifest, split by whether it is enabled (model.PluginsResponse).
+  app.get('/api/v4/plugins', async (request) => {
+    const caller = requireCaller(ctx, request);
+    if (!ctx.config.PluginSettings.Enable) throw pluginsDisabled();
+    requirePermission(hasPermission(caller.user, 'sysconsole_read_plugins'), caller.user, 'sysconsole_read_plugins');
+    const plugins = [...ctx.store.plugins.values()];
+    return {active: plugins.filter((plugin) => plugin.enabled).map((plugin) => plugin.manifest), inactive: plugins.filter((plugin) => !plugin.enabled).map((plugin) => plugin.manifest)};
+  });
+
+  // api4/plugin.go enablePlugin / disablePlugin (app EnablePlugin, DisablePlugin).
+  for (const [action, enabled] of [['enable', true], ['disable', false]] as const) {
+    app.post(`/api/v4/plugins/:plugin_id/${action}`, async (request) => {
+      const caller = requireCaller(ctx, request);
+      const {plugin_id: pluginId = ''} = pathParams(request);
+      if (!ctx.config.PluginSettings.Enable) throw pluginsDisabled();
+      requirePermission(hasPermission(caller.user, 'sysconsole_write_plugins'), caller.user, 'sysconsole_write_plugins');
+      const plugin = ctx.store.plugins.get(pluginId);
+      if (!plugin) throw new MmError(404, 'app.plugin.not_installed.app_error', 'Plugin is not installed.');
+      const changed = {...plugin, enabled};
+      ctx.store.plugins.set(pluginId, changed);
+      // app/plugin.go: every client hears of it and loads or unloads the webapp part.
+      if (plugin.enabled !== enabled) ctx.hub.publish(`plugin_${action}d`, {manifest: clientManifest(changed)}, {});
+      return STATUS_OK;
+    });
+  }
+
   app.get('/api/v4/plugins/webapp', async (request) => {
     resolveCaller(ctx, request);
-    if (!ctx.config.PluginSettings.Enable) throw new MmError(501, 'app.plugin.disabled.app_error', 'Plugins have been disabled. Please check your logs for details.');
+    if (!ctx.config.PluginSettings.Enable) throw pluginsDisabled();
     return [...ctx.store.plugins.values()].filter((plugin) => plugin.enabled && plugin.manifest.webapp).map(clientManifest);
   });
 

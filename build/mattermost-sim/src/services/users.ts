@@ -154,6 +154,7 @@ export function createBot(ctx: SimContext, input: {username: string; display_nam
     display_name: input.display_name ?? '',
     description: input.description ?? '',
     owner_id: input.owner_id,
+    last_icon_update: 0,
     create_at: user.create_at,
     update_at: user.update_at,
     delete_at: 0,

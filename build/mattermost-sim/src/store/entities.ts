@@ -117,6 +117,8 @@ export interface Bot {
   display_name: string;
   description: string;
   owner_id: string;
+  /** When the icon was last set (POST /bots/{id}/icon); 0 without one. */
+  last_icon_update: number;
   create_at: number;
   update_at: number;
   delete_at: number;

@@ -30,6 +30,8 @@ export interface SimStore {
   posts: Map<string, Post>;
   bots: Map<string, Bot>;
   accessTokens: Map<string, UserAccessToken>;
+  /** Bot icons (Mattermost's file store `bots/<id>/icon.svg`), never serialized with the bot. */
+  botIcons: Map<string, Buffer>;
   sessions: Map<string, Session>;
   commands: Map<string, Command>;
   commandWebhooks: Map<string, CommandWebhook>;
@@ -49,6 +51,7 @@ export function createStore(): SimStore {
     posts: new Map(),
     bots: new Map(),
     accessTokens: new Map(),
+    botIcons: new Map(),
     sessions: new Map(),
     commands: new Map(),
     commandWebhooks: new Map(),

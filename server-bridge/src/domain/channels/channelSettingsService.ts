@@ -2,20 +2,25 @@ import {errors} from '../../errors';
 import {keyScope} from '../tasks/keyPrefix';
 import type {ChannelAccess, Clock, TaskStore} from '../tasks/ports';
 import type {Caller} from '../tasks/task';
+import type {ChannelNoticeSettings} from './ports';
 
 // A channel's Baton settings. Members read them; channel admins (and system
-// admins) change them, as in Mattermost's own channel settings. For now the
-// one setting is the task key prefix; notices and guest permissions join it
-// with the workflow and trust issues.
+// admins) change them, as in Mattermost's own channel settings: the task key
+// prefix and the channel's handoff notices (a line in the channel for every
+// handoff of its tasks, optionally kept from its guests). Guest permissions
+// join them with the trust issue.
 
 export interface ChannelSettings {
   channelId: string;
   /** The channel's key prefix; null until its first task or a choice (then derived from the channel name). */
   keyPrefix: string | null;
+  notices: ChannelNoticeSettings;
 }
 
 export interface ChannelSettingsChanges {
   keyPrefix?: string;
+  /** Only the given switches change. */
+  notices?: Partial<ChannelNoticeSettings>;
 }
 
 export interface ChannelSettingsServiceDeps {
@@ -39,7 +44,7 @@ export function createChannelSettingsService({store, access, clock}: ChannelSett
   }
 
   async function read(channelId: string): Promise<ChannelSettings> {
-    return {channelId, keyPrefix: (await store.keyPrefix(keyScope(channelId, ''))) ?? null};
+    return {channelId, keyPrefix: (await store.keyPrefix(keyScope(channelId, ''))) ?? null, notices: await store.channels.channelNotices(channelId)};
   }
 
   return {
@@ -50,12 +55,20 @@ export function createChannelSettingsService({store, access, clock}: ChannelSett
 
     async update(caller: Caller, channelId: string, changes: ChannelSettingsChanges): Promise<ChannelSettings> {
       await authorize(caller, channelId, true);
-      if (changes.keyPrefix !== undefined) {
-        const outcome = await store.transaction((tx) => tx.changeKeyPrefix(keyScope(channelId, ''), changes.keyPrefix!, {actorId: caller.userId, at: clock.now()}));
-        if (outcome === 'taken') {
-          throw errors.conflict('key_prefix', `The key prefix ${changes.keyPrefix} is (or was) used by another channel or person; choose another.`, {field: 'keyPrefix'});
+      const by = {actorId: caller.userId, at: clock.now()};
+      // One transaction: a refused prefix leaves the notices unchanged too.
+      await store.transaction(async (tx) => {
+        if (changes.keyPrefix !== undefined) {
+          const outcome = await tx.changeKeyPrefix(keyScope(channelId, ''), changes.keyPrefix, by);
+          if (outcome === 'taken') {
+            throw errors.conflict('key_prefix', `The key prefix ${changes.keyPrefix} is (or was) used by another channel or person; choose another.`, {field: 'keyPrefix'});
+          }
         }
-      }
+        if (changes.notices !== undefined) {
+          const current = await tx.channels.channelNotices(channelId);
+          await tx.channels.setChannelNotices(channelId, {...current, ...changes.notices}, by);
+        }
+      });
       return read(channelId);
     },
   };

@@ -28,6 +28,9 @@ export type ChangeNotice =
   | {kind: 'handoff'; /** The new holder. */ userId: string; taskId: string; fromUserId: string; previousHolderId: string | null; comment: string | null}
   | {kind: 'declined'; /** Who handed it over and gets it back. */ userId: string; taskId: string; fromUserId: string; comment: string | null}
   | {kind: 'run_completed'; /** The requester. */ userId: string; runId: string; completedById: string}
+  | {kind: 'holder_deactivated'; /** A watcher of the task. */ userId: string; taskId: string; /** The deactivated Mattermost account that holds it. */ holderId: string}
+  | ChannelLineNotice
+  | RunChannelNotice
   | DigestNotice
   | DeadlineReminderNotice;
 
@@ -50,6 +53,25 @@ export interface DigestNotice {
   dueSoonDays: number;
   sections: DigestSection[];
 }
+
+/**
+ * Where a channel line goes: a channel of tasks, with its guest rule as it
+ * was when the change happened, or a workflow run's own channel (known once
+ * the delivery worker has created it, see run_channel_open).
+ */
+export type ChannelLineTarget = {channelId: string; excludeGuests: boolean} | {runId: string};
+
+/** A short line in a channel about a task changing hands or a run completing (domain/notices/channelNotifier.ts), written at delivery. */
+export interface ChannelLineNotice {
+  kind: 'channel_line';
+  target: ChannelLineTarget;
+  event: {type: 'handoff'; taskId: string; fromUserId: string; toUserId: string} | {type: 'run_completed'; runId: string; completedById: string};
+}
+
+/** Work on a workflow run's own channel, which the delivery worker does (idempotently) like a notice: create it with the run's people, or archive it. */
+export type RunChannelNotice =
+  | {kind: 'run_channel_open'; runId: string; /** The people known when the run started; later holders join when the baton reaches them. */ userIds: string[]}
+  | {kind: 'run_channel_archive'; runId: string; channelId: string};
 
 /** One rung of the deadline ladder (domain/reminders/deadlineLadderJob.ts) for one person. */
 export interface DeadlineReminderNotice {

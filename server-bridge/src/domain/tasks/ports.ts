@@ -1,3 +1,4 @@
+import type {ChannelSettingsReads, ChannelSettingsWrites} from '../channels/ports';
 import type {SearchPlan} from '../search/searchTerms';
 import type {OutboxWriter} from '../notices/ports';
 import type {WorkflowReads, WorkflowWrites} from '../workflows/ports';
@@ -87,10 +88,11 @@ export interface TaskReads {
 }
 
 /** One transaction of the Baton store: task changes, workflow changes and the notices they cause commit together. */
-export type TaskTx = TaskReads & TaskWrites & {workflows: WorkflowReads & WorkflowWrites; outbox: OutboxWriter};
+export type TaskTx = TaskReads & TaskWrites & {workflows: WorkflowReads & WorkflowWrites; outbox: OutboxWriter; channels: ChannelSettingsReads & ChannelSettingsWrites};
 
 export interface TaskStore extends TaskReads {
   workflows: WorkflowReads;
+  channels: ChannelSettingsReads;
   /** Runs the work in one transaction: every change and its events commit together. */
   transaction<T>(work: (tx: TaskTx) => Promise<T>): Promise<T>;
 }

@@ -217,7 +217,10 @@ export function createTaskService({store, access, clock, newId = randomUUID, lis
           if (parent.channelId !== channelId) throw errors.invalid('parent', 'A sub-task must be in the same channel as its parent.', {field: 'parentId'});
           parentId = parent.id;
         }
-        return operations.create(tx, caller, {...draft, channelId, holderId, parentId});
+        const created = await operations.create(tx, caller, {...draft, channelId, holderId, parentId});
+        // A task made for someone else puts the baton in their hands: they are told as for a handoff.
+        if (holderId && holderId !== caller.userId) await tell(tx, {kind: 'handed_off', before: {...created, holderId: null}, after: created, actor: caller, at: created.createdAt});
+        return created;
       });
     },
 

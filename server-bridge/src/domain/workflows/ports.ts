@@ -40,6 +40,23 @@ export interface WorkflowRun {
   startedAt: Date;
   completedAt: Date | null;
   steps: RunStep[];
+  /** The run's own private channel, when it was started with one. */
+  runChannel: RunChannel | null;
+}
+
+/**
+ * A run's own private channel (RunStart.runChannel): requested in the run's
+ * transaction, created by the delivery worker (run_channel_open), archived
+ * some days after the run completes (runChannelArchiveJob.ts).
+ */
+export interface RunChannel {
+  /** Null until the delivery worker has created (or found) it. */
+  channelId: string | null;
+  requestedAt: Date;
+  /** When its archiving was enqueued; null before. */
+  archiveRequestedAt: Date | null;
+  /** Why Mattermost refused for good to create it; null unless it did. */
+  failure: string | null;
 }
 
 export interface WorkflowReads {
@@ -50,6 +67,8 @@ export interface WorkflowReads {
   findRun(runId: string): Promise<WorkflowRun | undefined>;
   /** The run a task belongs to, as its parent or as one of its steps. */
   runOfTask(taskId: string): Promise<WorkflowRun | undefined>;
+  /** Run channels created for runs completed before `completedBefore` whose archiving is not enqueued yet, oldest first. */
+  runChannelsToArchive(completedBefore: Date, limit: number): Promise<Array<{runId: string; channelId: string}>>;
 }
 
 export interface WorkflowWrites {
@@ -60,4 +79,11 @@ export interface WorkflowWrites {
   insertRun(run: WorkflowRun): Promise<void>;
   updateRun(runId: string, changes: Partial<Pick<WorkflowRun, 'status' | 'currentStep' | 'completedAt'>>): Promise<void>;
   updateStep(runId: string, position: number, changes: Partial<Pick<RunStep, 'startedAt' | 'completedAt'>>): Promise<void>;
+  requestRunChannel(runId: string, at: Date): Promise<void>;
+  /** Records the channel the delivery worker made for the run; a second call keeps the first id. */
+  recordRunChannel(runId: string, channelId: string): Promise<void>;
+  /** Records that Mattermost refused for good to create the channel. */
+  recordRunChannelFailure(runId: string, reason: string): Promise<void>;
+  /** Marks the run channel's archiving as enqueued; false when it already was. */
+  markRunChannelArchiveRequested(runId: string, at: Date): Promise<boolean>;
 }

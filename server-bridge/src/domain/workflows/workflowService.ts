@@ -32,6 +32,12 @@ export interface RunStart {
   roles: Record<string, string>;
   deadlines: Deadline[];
   comment?: string;
+  /**
+   * Give the case its own private channel with the run's people, where the
+   * run's handoffs are announced too; archived some days after the run
+   * completes (BATON_RUN_CHANNEL_ARCHIVE_DAYS).
+   */
+  runChannel?: boolean;
 }
 
 export type WorkflowService = ReturnType<typeof createWorkflowService>;
@@ -159,8 +165,15 @@ export function createWorkflowService({store, access, clock, calendar, timeZone,
       startedAt: now,
       completedAt: null,
       steps,
+      runChannel: null,
     };
     await tx.workflows.insertRun(run);
+    if (start.runChannel) {
+      // Only the intent commits here; the delivery worker creates the channel
+      // (Mattermost may be away) before it announces the first step there.
+      await tx.workflows.requestRunChannel(run.id, now);
+      await tx.outbox.enqueue({kind: 'run_channel_open', runId: run.id, userIds: runPeople(definition, run), idempotencyKey: `run_channel_open:${run.id}`});
+    }
     await beginStep(tx, run, definition, 0, caller, start.comment ? {comment: start.comment} : {});
     return (await tx.workflows.findRun(run.id)) ?? run;
   }
@@ -239,6 +252,12 @@ export function createWorkflowService({store, access, clock, calendar, timeZone,
     }
     if (issues.length > 0) throw errors.invalidRequest(issues);
   }
+}
+
+/** Who a run channel starts with: the requester, the role holders and the steps' fixed users (holders chosen later join when the baton reaches them). */
+export function runPeople(definition: WorkflowDefinition, run: Pick<WorkflowRun, 'requesterId' | 'roles'>): string[] {
+  const fixed = definition.steps.flatMap((step) => (step.assignee.kind === 'user' ? [step.assignee.userId] : []));
+  return [...new Set([run.requesterId, ...Object.values(run.roles), ...fixed])];
 }
 
 async function taskOrFail(tx: TaskTx, id: string): Promise<Task> {

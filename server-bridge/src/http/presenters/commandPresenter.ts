@@ -7,6 +7,7 @@ export interface CommandResponse {
   props?: Record<string, unknown>;
 }
 
+/** Every reply is shown to the caller only; props (the `/task connect` session) go to the client that ran the command. */
 export function presentCommandReply(reply: CommandReply): CommandResponse {
-  return {response_type: 'ephemeral', text: reply.text};
+  return {response_type: 'ephemeral', text: reply.text, ...(reply.props ? {props: reply.props} : {})};
 }

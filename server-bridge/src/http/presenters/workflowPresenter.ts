@@ -32,5 +32,6 @@ export function presentRun({run, definition, parent, steps}: RunView): WorkflowR
     })),
     startedAt: run.startedAt.toISOString(),
     completedAt: run.completedAt?.toISOString() ?? null,
+    runChannel: run.runChannel ? {channelId: run.runChannel.channelId, archiveRequestedAt: run.runChannel.archiveRequestedAt?.toISOString() ?? null} : null,
   };
 }

@@ -7,9 +7,11 @@ import {registerCommandRoute} from './mattermostCommand';
 const connection: MattermostConnection = {url: 'http://mm.test', botUserId: 'bot', botToken: 'bot-token', commandTokens: ['team-a-token', 'team-b-token']};
 const locales: Record<string, string> = {sato: 'ja', ivanova: 'ru'};
 
-function server() {
+const opened: unknown[] = [];
+
+function server(logger = createLogger('silent')) {
   return buildHttpServer({
-    logger: createLogger('silent'),
+    logger,
     isStarted: () => true,
     readiness: {check: async () => ({engine: 'embedded'})},
     routes: [
@@ -19,7 +21,24 @@ function server() {
           userLocale: async (id) => locales[id] ?? 'en',
           callerOf: async (userId) => ({userId, guest: false}),
           // The route's own concerns (token, locale, form) need no task service: help and typos touch none.
-          commands: {tasks: {} as TaskCommandDeps['tasks'], workflows: {listTemplates: async () => [], startRun: async () => Promise.reject(new Error('not in these tests'))}, username: async () => undefined, stats: {} as TaskCommandDeps['stats'], timeZoneOf: async () => 'UTC', settings: {} as TaskCommandDeps['settings']},
+          commands: {
+            tasks: {} as TaskCommandDeps['tasks'],
+            workflows: {listTemplates: async () => [], startRun: async () => Promise.reject(new Error('not in these tests'))},
+            username: async () => undefined,
+            stats: {} as TaskCommandDeps['stats'],
+            timeZoneOf: async () => 'UTC',
+            settings: {} as TaskCommandDeps['settings'],
+            calendar: {
+              addBusinessDays: () => {
+                throw new Error('not in these tests');
+              },
+            },
+            now: () => new Date('2026-11-20T00:00:00Z'),
+            openNewTaskDialog: async (request) => {
+              opened.push(request);
+            },
+            session: {issue: async (caller) => ({token: `token-of-${caller.userId}`, expiresAt: new Date('2026-11-20T12:00:00Z')}), bridgeUrl: async () => 'https://baton.example'},
+          },
         })),
     ],
   });
@@ -53,6 +72,35 @@ describe('POST /mattermost/command', () => {
   it('answers a typo with the usage line', async () => {
     const response = await invoke({...base, user_id: 'ivanova', text: 'hepl me'});
     expect(response.json().text).toBe('Неизвестная подкоманда `hepl`. Возможно, вы имели в виду `/task help`? Использование: `/task help`');
+  });
+
+  it('opens the new-task dialog with the request’s trigger_id', async () => {
+    const response = await invoke({...base, text: 'new', trigger_id: 'trigger-from-mattermost'});
+    expect(response.json()).toEqual({response_type: 'ephemeral', text: ''});
+    expect(opened).toEqual([{triggerId: 'trigger-from-mattermost', userId: 'sato', channelId: 'c1'}]);
+  });
+
+  it('answers `connect` with the session in props and no text', async () => {
+    const response = await invoke({...base, text: 'connect'});
+    expect(response.json()).toEqual({
+      response_type: 'ephemeral',
+      text: '',
+      props: {baton_url: 'https://baton.example', baton_token: 'token-of-sato', baton_expires_at: '2026-11-20T12:00:00.000Z'},
+    });
+  });
+
+  it('never writes the session token to the log, even where a reply is logged whole', async () => {
+    const lines: string[] = [];
+    const logger = createLogger('trace', {write: (line: string) => void lines.push(line)});
+    const app = server(logger);
+    app.addHook('onSend', async (request, _reply, payload) => {
+      request.log.info({reply: JSON.parse(String(payload))}, 'reply');
+      return payload;
+    });
+    const response = await app.inject({method: 'POST', url: '/mattermost/command', headers: {'content-type': 'application/x-www-form-urlencoded', authorization: 'Token team-b-token'}, payload: commandForm({...base, text: 'connect'})});
+    expect(response.json().props.baton_token).toBe('token-of-sato');
+    expect(lines.join('')).toContain('"baton_token":"[redacted]"');
+    expect(lines.join('')).not.toContain('token-of-sato');
   });
 
   it('rejects an unknown token with 401', async () => {

@@ -19,6 +19,8 @@ const commandRequestSchema = z.object({
   team_id: z.string().default(''),
   command: z.string().default('/task'),
   text: z.string().default(''),
+  // Lets the bridge open a dialog for the caller (`/task new` alone); valid for the integration timeout.
+  trigger_id: z.string().default(''),
   // Repeated form keys arrive as arrays (formBody.ts); parallel lists.
   user_mentions: z.union([z.string(), z.array(z.string())]).optional(),
   user_mentions_ids: z.union([z.string(), z.array(z.string())]).optional(),
@@ -48,7 +50,8 @@ export function registerCommandRoute(server: FastifyInstance, deps: () => Comman
     if (!known.some((token) => sameSecret(token, parsed.data.token)) || (headerToken !== undefined && !sameSecret(headerToken, parsed.data.token))) {
       throw new AppError(401, 'baton.unauthorized.command_token', 'This request does not carry a valid Baton command token; run `baton-bridge setup` again if the command was re-created.');
     }
-    const t = translatorFor(await userLocale(parsed.data.user_id));
+    const locale = await userLocale(parsed.data.user_id);
+    const t = translatorFor(locale);
     const names = asList(parsed.data.user_mentions);
     const ids = asList(parsed.data.user_mentions_ids);
     const mentions = new Map<string, string>();
@@ -57,7 +60,8 @@ export function registerCommandRoute(server: FastifyInstance, deps: () => Comman
       if (id) mentions.set(name.toLowerCase(), id);
     });
     const caller = await deps().callerOf(parsed.data.user_id);
-    return presentCommandReply(await handleTaskCommand({text: parsed.data.text, caller, mentions, t, channelId: parsed.data.channel_id}, deps().commands));
+    const input = {text: parsed.data.text, caller, mentions, t, locale, channelId: parsed.data.channel_id, ...(parsed.data.trigger_id ? {triggerId: parsed.data.trigger_id} : {})};
+    return presentCommandReply(await handleTaskCommand(input, deps().commands));
   });
 }
 

@@ -4,6 +4,8 @@ import {createBusinessCalendar} from '../../domain/calendar/businessCalendar';
 import {createUserSettingsService} from '../../domain/reminders/userSettings';
 import type {TaskChangeListener} from '../../domain/tasks/ports';
 import {createRecurrenceService} from '../../domain/recurrence/recurrenceService';
+import {createInProcessFeed} from '../../domain/live/inProcessFeed';
+import {createLiveUpdates} from '../../domain/live/liveUpdates';
 import {createStatsService} from '../../domain/stats/statsService';
 import {createTaskService} from '../../domain/tasks/taskService';
 import {createWorkflowService} from '../../domain/workflows/workflowService';
@@ -25,6 +27,7 @@ import {registerChannelRoutes} from './channels';
 import {registerMeRoutes} from './me';
 import {registerRecurrenceRoutes} from './recurrences';
 import {registerStatsRoutes} from './stats';
+import {registerStreamRoutes} from './stream';
 import {registerTaskRoutes} from './tasks';
 import {registerWorkflowRoutes} from './workflows';
 
@@ -68,6 +71,7 @@ describe('the task API', () => {
           registerWorkflowRoutes(api, () => ({workflows, timeZoneOf: async () => 'Asia/Tokyo'}));
           registerStatsRoutes(api, () => ({stats, timeZoneOf: async () => 'Asia/Tokyo'}));
           registerRecurrenceRoutes(api, () => ({recurrences, timeZoneOf: async () => 'Asia/Tokyo'}));
+          registerStreamRoutes(api, () => ({live: createLiveUpdates({feed: createInProcessFeed(), access})}));
         }),
       ],
     });
@@ -178,9 +182,9 @@ describe('the task API', () => {
 
     it('lets a channel admin rename the key prefix, and old keys keep working', async () => {
       const task = (await call('POST', '/api/v1/tasks', 'tanaka', {title: 'Before the rename', channelId: patents})).json();
-      expect((await call('GET', settings, 'tanaka')).json()).toEqual({channelId: patents, keyPrefix: 'PATENT'});
+      expect((await call('GET', settings, 'tanaka')).json()).toEqual({channelId: patents, keyPrefix: 'PATENT', notices: {handoffs: false, excludeGuests: false}});
       const renamed = await call('PATCH', settings, 'sato', {keyPrefix: 'PAT'});
-      expect([renamed.statusCode, renamed.json()]).toEqual([200, {channelId: patents, keyPrefix: 'PAT'}]);
+      expect([renamed.statusCode, renamed.json()]).toEqual([200, {channelId: patents, keyPrefix: 'PAT', notices: {handoffs: false, excludeGuests: false}}]);
       const number = task.key.split('-')[1];
       expect((await call('GET', `/api/v1/tasks/${task.key}`, 'tanaka')).json()).toMatchObject({id: task.id, key: `PAT-${number}`});
     });

@@ -89,6 +89,7 @@ export function registerWorkflowRoutes(server: FastifyInstance, deps: () => Work
       ...(body.title ? {title: body.title} : {}),
       ...(body.caseRef ? {caseRef: body.caseRef} : {}),
       ...(body.comment ? {comment: body.comment} : {}),
+      runChannel: body.runChannel,
     });
     return reply.status(201).send(presentRun(await workflows.viewRun(run)));
   });

@@ -109,7 +109,7 @@ describe('the Baton bundle under the harness globals', () => {
         expect(String(appBarItem?.iconUrl)).toMatch(/^data:image\/svg\+xml/);
         expect(rhs?.pluginId).toBe('baton');
         // Its reducer is mounted and recorded the RHS id the registry returned.
-        expect(state['plugins-baton']).toEqual({rhs: {pluggableId: rhs?.id}});
+        expect(state['plugins-baton']).toMatchObject({rhs: {pluggableId: rhs?.id}});
         expect(state.views.i18n.translations.ja?.['baton.rhs.title']).toEqual(expect.any(String));
     });
 

@@ -1,0 +1,200 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {issueSessionToken, SESSION_SIGNING_KEY_SETTING} from '../../server-bridge/src/http/bridgeSession';
+import {findChannelByName, findUserByUsername} from '../mattermost-sim/src/store/store';
+import {createSession, deactivateUser} from '../mattermost-sim/src/services/users';
+import {type RunningSandbox, startSandbox} from './sandbox';
+
+// `/task` end to end over real HTTP: people type commands in the simulator,
+// Mattermost calls the bridge, the reply comes back in the person's language.
+// Creating tasks (by command and by the form), deadlines, the channel's list,
+// its board, search, and the webapp's session handshake (`/task connect`).
+
+interface CommandResponse {
+  response_type: string;
+  text: string;
+  props: Record<string, unknown> | null;
+}
+
+interface OpenedDialog {
+  userId: string;
+  dialog: {url: string; dialog: {callback_id: string; state: string; elements: Array<{name: string}>}};
+}
+
+describe('/task in Mattermost', () => {
+  let sandbox: RunningSandbox;
+  let dataDir: string;
+  const dialogs: OpenedDialog[] = [];
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'baton-task-command-'));
+    sandbox = await startSandbox({dataDir, logLevel: 'silent'});
+    // Dialogs reach the user's client over the WebSocket; keep what the simulator sends.
+    const hub = sandbox.simulator.ctx.hub;
+    const publish = hub.publish.bind(hub);
+    hub.publish = (event, data, broadcast) => {
+      if (event === 'open_dialog') dialogs.push({userId: String(broadcast.user_id), dialog: JSON.parse(String(data.dialog))});
+      publish(event, data, broadcast);
+    };
+  });
+  afterAll(async () => {
+    await sandbox?.stop();
+    rmSync(dataDir, {recursive: true, force: true});
+  });
+
+  const ctx = () => sandbox.simulator.ctx;
+  const userId = (username: string) => findUserByUsername(ctx().store, username)?.id ?? '';
+  const teamId = () => [...ctx().store.teams.values()][0]?.id ?? '';
+  const patents = () => findChannelByName(ctx().store, teamId(), 'patents')?.id ?? '';
+  const asUser = (username: string, path: string, body: unknown) =>
+    fetch(`${sandbox.simulator.url}/api/v4${path}`, {method: 'POST', headers: {Authorization: `Bearer ${createSession(ctx(), userId(username)).token}`, 'Content-Type': 'application/json'}, body: JSON.stringify(body)});
+  async function execute(username: string, command: string): Promise<CommandResponse> {
+    const response = await asUser(username, '/commands/execute', {command, channel_id: patents(), team_id: teamId()});
+    expect(response.status).toBe(200);
+    return (await response.json()) as CommandResponse;
+  }
+  const slash = async (username: string, command: string) => (await execute(username, command)).text;
+  const api = (token: string, path: string) => fetch(`${sandbox.bridge.url}/api/v1${path}`, {headers: {Authorization: `Bearer ${token}`}});
+  /** The admin's session, to read back what the commands did through the REST API. */
+  async function adminToken(): Promise<string> {
+    const key = Buffer.from(String(await sandbox.bridge.settings.get(SESSION_SIGNING_KEY_SETTING)), 'base64');
+    return (await issueSessionToken(new Uint8Array(key), {userId: userId('admin'), guest: false})).token;
+  }
+  async function taskByKey(key: string): Promise<Record<string, unknown>> {
+    const response = await api(await adminToken(), `/tasks/${key}`);
+    expect(response.status).toBe(200);
+    return (await response.json()) as Record<string, unknown>;
+  }
+  const createdKey = (reply: string) => /PATENT-\d+/.exec(reply)?.[0] ?? '';
+
+  describe('new', () => {
+    it('creates a task in the channel with holder, deadlines, labels and case, and says which', async () => {
+      // Smith is in New York (en: month first); +2bd counts business days from his today.
+      const reply = await slash('smith', '/task new Prior-art search @li due:+2bd legal:12/1/2027 #search case:P-2026-0200');
+      expect(reply).toMatch(/^Created PATENT-\d+: Prior-art search: P-2026-0200$/);
+      const task = await taskByKey(createdKey(reply));
+      expect(task).toMatchObject({title: 'Prior-art search: P-2026-0200', channelId: patents(), holderId: userId('li'), labels: ['search']});
+      const deadlines = task.deadlines as Array<{kind: string; dueAt: string; allDay: boolean; timeZone: string}>;
+      expect(deadlines.find((deadline) => deadline.kind === 'legal')).toMatchObject({allDay: true, timeZone: 'America/New_York', dueAt: '2027-12-02T04:59:59.999Z'});
+      expect(deadlines.map((deadline) => deadline.kind).sort()).toEqual(['internal', 'legal']);
+    });
+
+    it('answers in Japanese and reads Japanese dates', async () => {
+      const reply = await slash('tanaka', '/task new 拒絶理由の検討 due:2027年1月20日');
+      expect(reply).toMatch(/^PATENT-\d+ を作成しました: 拒絶理由の検討$/);
+      const task = await taskByKey(createdKey(reply));
+      expect(task.deadlines).toEqual([expect.objectContaining({kind: 'internal', dueAt: '2027-01-20T14:59:59.999Z', timeZone: 'Asia/Tokyo'})]);
+    });
+
+    it('answers a date it cannot read with the value and the usage line, and creates nothing', async () => {
+      const before = await slash('smith', '/task channel');
+      expect(await slash('smith', '/task new Never made due:31/12/2027')).toMatch(/^`31\/12\/2027` is not a date: .* Usage: `\/task new <title>/);
+      expect(await slash('tanaka', '/task new 作られない legal:2027/13/01')).toMatch(/^`2027\/13\/01` は日付ではありません。.* 使い方: `\/task new <タイトル>/);
+      expect(await slash('smith', '/task channel')).toBe(before);
+    });
+
+    it('opens the new-task form when typed alone; a bad date keeps it open, a good submission creates the task', async () => {
+      expect(await execute('smith', '/task new')).toMatchObject({response_type: 'ephemeral', text: ''});
+      const opened = dialogs.find((each) => each.userId === userId('smith') && each.dialog.dialog.callback_id === 'baton_new_task');
+      expect(opened?.dialog.dialog.elements.map((element) => element.name)).toEqual(['title', 'holder', 'internal', 'legal', 'customer', 'labels', 'case', 'description']);
+      const submit = (submission: Record<string, string>) =>
+        asUser('smith', '/actions/dialogs/submit', {
+          url: opened!.dialog.url,
+          callback_id: 'baton_new_task',
+          state: opened!.dialog.dialog.state,
+          user_id: userId('smith'),
+          channel_id: patents(),
+          team_id: teamId(),
+          submission,
+          cancelled: false,
+        });
+      const bad = await submit({title: 'Translate the claims', legal: 'next week'});
+      expect(await bad.json()).toEqual({errors: {legal: expect.stringContaining('`next week` is not a date')}});
+      expect(await slash('smith', '/task search Translate the claims')).toBe('#### Tasks matching “Translate the claims”\nNothing here.');
+      const good = await submit({title: 'Translate the claims', holder: userId('li'), legal: '2027-03-31', labels: 'translation'});
+      expect(good.status).toBe(200);
+      const found = await slash('smith', '/task search Translate the claims');
+      expect(found).toMatch(/\*\*PATENT-\d+\*\* Translate the claims/);
+      expect(await taskByKey(createdKey(found))).toMatchObject({holderId: userId('li'), labels: ['translation'], deadlines: [expect.objectContaining({kind: 'legal', dueAt: '2027-04-01T03:59:59.999Z'})]});
+    });
+  });
+
+  describe('due', () => {
+    it('sets, replaces and removes a deadline of a task', async () => {
+      const key = createdKey(await slash('smith', '/task new Check the fee schedule'));
+      expect(await slash('smith', `/task due ${key} customer 2027-02-01`)).toBe(`${key}: Customer deadline is now 2027-02-01.`);
+      expect(await slash('smith', `/task due ${key} customer 2027-02-01T17:00`)).toBe(`${key}: Customer deadline is now 2027-02-01 17:00.`);
+      expect((await taskByKey(key)).deadlines).toEqual([expect.objectContaining({kind: 'customer', dueAt: '2027-02-01T22:00:00.000Z', allDay: false})]);
+      expect(await slash('ivanova', `/task due ${key} customer none`)).toBe(`${key}: Срок клиента снят.`);
+      expect((await taskByKey(key)).deadlines).toEqual([]);
+    });
+
+    it('answers a bad date and an unknown task in the caller’s language, changing nothing', async () => {
+      const key = createdKey(await slash('tanaka', '/task new 期限の確認'));
+      expect(await slash('tanaka', `/task due ${key} legal 来週`)).toMatch(/^`来週` は日付ではありません。.* 使い方: `\/task due/);
+      expect(await slash('tanaka', '/task due PATENT-999 legal today')).toBe('何も変更されませんでした: タスク PATENT-999 は見つからないか、閲覧できません。');
+      expect(await slash('tanaka', `/task due ${key}`)).toMatch(/^使い方: `\/task due/);
+      expect((await taskByKey(key)).deadlines).toEqual([]);
+    });
+  });
+
+  describe('channel, search and board', () => {
+    it('lists the channel’s open tasks', async () => {
+      const reply = await slash('smith', '/task channel');
+      expect(reply.split('\n')[0]).toBe('#### Open tasks in this channel');
+      expect(reply).toContain('Prior-art search: P-2026-0200');
+      expect(await slash('tanaka', '/task channel')).toMatch(/^#### このチャンネルの未完了タスク\n/);
+    });
+
+    it('finds tasks by words, and says why a search is too short', async () => {
+      expect(await slash('smith', '/task search prior-art')).toContain('Prior-art search');
+      expect(await slash('smith', '/task search zzzz-nothing')).toBe('#### Tasks matching “zzzz-nothing”\nNothing here.');
+      expect(await slash('tanaka', '/task search a')).toBe('何も変更されませんでした: 検索には 2 文字以上続けて入力してください（例: 検索、ab）。');
+    });
+
+    it('sums up the board by status', async () => {
+      const board = await slash('smith', '/task board');
+      expect(board).toMatch(/^#### This channel’s board\n- \*\*Open\*\*: \d+ tasks\n/);
+      expect(board.endsWith('The Baton panel shows the full board.')).toBe(true);
+      expect(await slash('ivanova', '/task board')).toMatch(/- \*\*Открыта\*\*: \d+ задач/);
+      expect(await slash('smith', '/task board now')).toMatch(/^Usage: `\/task board`/);
+    });
+
+    it('lists every new subcommand in help, and not connect', async () => {
+      const help = await slash('smith', '/task help');
+      for (const subcommand of ['new', 'channel', 'board', 'search', 'due']) expect(help).toContain(`\`/task ${subcommand}`);
+      expect(help).not.toContain('connect');
+    });
+  });
+
+  describe('connect', () => {
+    it('answers with the bridge URL and a session token in props, which opens the REST API', async () => {
+      const response = await execute('smith', '/task connect');
+      expect(response).toMatchObject({response_type: 'ephemeral', text: '', props: {baton_url: sandbox.bridge.url, baton_token: expect.any(String), baton_expires_at: expect.any(String)}});
+      const props = response.props as {baton_token: string; baton_expires_at: string};
+      expect(new Date(props.baton_expires_at).getTime() - Date.now()).toBeGreaterThan(11 * 3_600_000);
+      const tasks = await api(props.baton_token, '/tasks?limit=5');
+      expect(tasks.status).toBe(200);
+      expect(((await tasks.json()) as {items: unknown[]}).items.length).toBeGreaterThan(0);
+    });
+
+    it('refuses an expired token', async () => {
+      const key = Buffer.from(String(await sandbox.bridge.settings.get(SESSION_SIGNING_KEY_SETTING)), 'base64');
+      const {token} = await issueSessionToken(new Uint8Array(key), {userId: userId('smith'), guest: false}, new Date(Date.now() - 13 * 3_600_000));
+      const response = await api(token, '/tasks');
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({id: 'baton.unauthorized', details: {reason: 'expired'}});
+    });
+
+    it('refuses the token of a user deactivated in Mattermost since it was issued', async () => {
+      // Ivanova has not used the REST API yet, so the bridge has no remembered answer about her.
+      const {props} = await execute('ivanova', '/task connect');
+      const token = (props as {baton_token: string}).baton_token;
+      deactivateUser(ctx(), userId('ivanova'));
+      const response = await api(token, '/tasks');
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({id: 'baton.unauthorized', details: {reason: 'deactivated'}});
+    });
+  });
+});

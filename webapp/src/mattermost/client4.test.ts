@@ -1,0 +1,105 @@
+import {Client4 as HarnessClient4} from '../../../build/mattermost-sim/harness/src/client/client4';
+import type {FetchLike} from '../api/fetchLike';
+import {createFakeFetch} from '../testing/fakeFetch';
+import type {RecordedRequest} from '../testing/fakeFetch';
+import {testIds} from '../testing/hostStore';
+
+import {createMattermostClient, MattermostError, MattermostNetworkError} from './client4';
+import {readCookie} from './cookies';
+
+const siteUrl = 'https://chat.example.com/mm';
+const cookies = 'MMUSERID=uuuu; MMCSRF=csrf%3Dtoken; other=x';
+
+function setup() {
+  const fake = createFakeFetch();
+  return {fake, client: createMattermostClient({fetch: fake.fetch, siteUrl: () => `${siteUrl}/`, cookies: () => cookies})};
+}
+
+/** The parts of a request that decide how Mattermost treats it. */
+const wireShape = ({url, method, headers, body, credentials}: RecordedRequest) => ({url, method, headers, body, credentials});
+
+describe('Mattermost client', () => {
+  it('executes a command as Client4 does: cookie session, X-Requested-With, CSRF from MMCSRF', async () => {
+    const {fake, client} = setup();
+    fake.on('POST', `${siteUrl}/api/v4/commands/execute`, {json: {response_type: 'ephemeral', text: '', props: {a: 1}}});
+
+    await expect(client.executeCommand('/task connect', {channel_id: testIds.channel, team_id: testIds.team})).resolves.toEqual({a: 1});
+
+    expect(fake.requests.map(wireShape)).toEqual([{
+      url: `${siteUrl}/api/v4/commands/execute`,
+      method: 'POST',
+      headers: {'X-Requested-With': 'XMLHttpRequest', 'X-CSRF-Token': 'csrf=token', 'Content-Type': 'application/json'},
+      body: {command: '/task connect', channel_id: testIds.channel, team_id: testIds.team, root_id: ''},
+      credentials: 'include',
+    }]);
+  });
+
+  it('sends the same request as the harness’s Client4 (build/mattermost-sim/harness)', async () => {
+    const fake = createFakeFetch();
+    fake.on('POST', `${siteUrl}/api/v4/commands/execute`, {json: {props: {}}});
+    const ours = createMattermostClient({fetch: fake.fetch, siteUrl: () => siteUrl, cookies: () => cookies});
+    await ours.executeCommand('/task connect', {channel_id: testIds.channel, team_id: testIds.team});
+
+    document.cookie = 'MMCSRF=csrf%3Dtoken';
+    try {
+      const harness = new HarnessClient4(siteUrl, adaptToWindowFetch(fake.fetch));
+      await harness.executeCommand('/task connect', {channel_id: testIds.channel, team_id: testIds.team, root_id: ''});
+    } finally {
+      document.cookie = 'MMCSRF=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+    }
+
+    const [mine, theirs] = fake.requests.map(wireShape);
+    expect(mine).toEqual(theirs);
+  });
+
+  it('sends no CSRF header on a GET', async () => {
+    const {fake, client} = setup();
+    fake.on('GET', `${siteUrl}/api/v4/users/username/baton`, {json: {id: testIds.bot, username: 'baton'}});
+    await expect(client.getUserIdByUsername('baton')).resolves.toBe(testIds.bot);
+    expect(fake.requests[0]?.headers).toEqual({'X-Requested-With': 'XMLHttpRequest'});
+  });
+
+  it('opens the direct channel of two users', async () => {
+    const {fake, client} = setup();
+    fake.on('POST', `${siteUrl}/api/v4/channels/direct`, {status: 201, json: {id: testIds.dm, type: 'D'}});
+    await expect(client.getDirectChannelId(testIds.user, testIds.bot)).resolves.toBe(testIds.dm);
+    expect(fake.requests[0]?.body).toEqual([testIds.user, testIds.bot]);
+  });
+
+  it('turns Mattermost’s error body into a MattermostError', async () => {
+    const {fake, client} = setup();
+    fake.on('POST', `${siteUrl}/api/v4/commands/execute`, {status: 403, json: {id: 'api.context.permissions.app_error', message: 'You do not have the appropriate permissions.', status_code: 403}});
+    const error = await client.executeCommand('/task connect', {channel_id: testIds.channel, team_id: testIds.team}).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(MattermostError);
+    expect(error).toMatchObject({status: 403, id: 'api.context.permissions.app_error', message: 'You do not have the appropriate permissions.'});
+  });
+
+  it('refuses an answer of the wrong shape and reports an unreachable server distinctly', async () => {
+    const {fake, client} = setup();
+    fake.on('GET', `${siteUrl}/api/v4/users/username/baton`, {json: {username: 'baton'}});
+    fake.on('POST', `${siteUrl}/api/v4/channels/direct`, {networkError: new TypeError('Failed to fetch')});
+    await expect(client.getUserIdByUsername('baton')).rejects.toBeInstanceOf(MattermostError);
+    await expect(client.getDirectChannelId(testIds.user, testIds.bot)).rejects.toBeInstanceOf(MattermostNetworkError);
+  });
+});
+
+describe('readCookie', () => {
+  it('finds a cookie among others and decodes it', () => {
+    expect(readCookie(cookies, 'MMCSRF')).toBe('csrf=token');
+    expect(readCookie(cookies, 'MMAUTHTOKEN')).toBeUndefined();
+    expect(readCookie('', 'MMCSRF')).toBeUndefined();
+  });
+});
+
+/** The harness client takes window.fetch; this feeds it the same fake. */
+function adaptToWindowFetch(fetch: FetchLike): typeof window.fetch {
+  return async (input, init) => {
+    const response = await fetch(String(input), {
+      method: init?.method ?? 'GET',
+      headers: {...(init?.headers as Record<string, string>)},
+      credentials: init?.credentials ?? 'same-origin',
+      ...(typeof init?.body === 'string' ? {body: init.body} : {}),
+    });
+    return {...response, json: async () => JSON.parse(await response.text()) as unknown} as unknown as Response;
+  };
+}

@@ -1,0 +1,92 @@
+// The Mattermost REST calls the webapp makes itself, sent the way the host's
+// Client4 (webapp/platform/client/src/client4.ts) sends them: the page's own
+// cookie session (credentials included), `X-Requested-With: XMLHttpRequest`
+// on every request and, on anything but GET, `X-CSRF-Token` from the MMCSRF
+// cookie. Only the calls the session needs; answers are checked with zod.
+import * as z from 'zod';
+
+import {readJson} from '../api/fetchLike';
+import type {FetchInit, FetchLike} from '../api/fetchLike';
+
+import {readCookie} from './cookies';
+
+/** A refused call, with Mattermost's error body ({id, message, status_code}). */
+export class MattermostError extends Error {
+  override readonly name = 'MattermostError';
+
+  constructor(readonly status: number, readonly id: string | null, message: string) {
+    super(message);
+  }
+}
+
+/** fetch itself failed: Mattermost could not be reached. */
+export class MattermostNetworkError extends Error {
+  override readonly name = 'MattermostNetworkError';
+}
+
+const errorBodySchema = z.object({id: z.string().optional(), message: z.string()});
+const withIdSchema = z.object({id: z.string().min(1)});
+
+/** The CommandResponse fields the webapp reads; the bridge's own fields are checked by whoever ran the command. */
+const commandResponseSchema = z.object({props: z.unknown().optional()});
+
+export type CommandArgs = {channel_id: string; team_id: string; root_id?: string};
+
+export type MattermostClient = {
+  /** POST /api/v4/commands/execute: the CommandResponse's props. */
+  executeCommand(command: string, args: CommandArgs): Promise<unknown>;
+  /** GET /api/v4/users/username/{username}: the user id. */
+  getUserIdByUsername(username: string): Promise<string>;
+  /** POST /api/v4/channels/direct: the DM channel id (created if needed). */
+  getDirectChannelId(userId: string, otherUserId: string): Promise<string>;
+};
+
+export type MattermostClientDeps = {
+  fetch: FetchLike;
+  /** The SiteURL to call (read when each call is made: the host may learn it late). */
+  siteUrl: () => string;
+  /** document.cookie. */
+  cookies: () => string;
+};
+
+export function createMattermostClient({fetch, siteUrl, cookies}: MattermostClientDeps): MattermostClient {
+  const request = async <Schema extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: Schema, body?: unknown): Promise<z.output<Schema>> => {
+    const headers: Record<string, string> = {'X-Requested-With': 'XMLHttpRequest'};
+    if (method !== 'GET') {
+      const csrf = readCookie(cookies(), 'MMCSRF');
+      if (csrf) {
+        headers['X-CSRF-Token'] = csrf;
+      }
+    }
+    const init: FetchInit = {method, headers, credentials: 'include'};
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    const url = `${siteUrl().replace(/\/+$/, '')}/api/v4${path}`;
+    let response;
+    try {
+      response = await fetch(url, init);
+    } catch (error) {
+      throw new MattermostNetworkError(`${method} ${path}: Mattermost could not be reached`, {cause: error});
+    }
+    const json = await readJson(response);
+    if (!response.ok) {
+      const parsed = json.ok ? errorBodySchema.safeParse(json.value) : undefined;
+      const message = parsed?.success ? parsed.data.message : `${response.status} ${response.statusText}`.trim();
+      throw new MattermostError(response.status, parsed?.success ? parsed.data.id ?? null : null, message);
+    }
+    const parsed = json.ok ? schema.safeParse(json.value) : undefined;
+    if (!parsed?.success) {
+      throw new MattermostError(response.status, null, `${method} ${path}: unexpected answer from Mattermost`);
+    }
+    return parsed.data;
+  };
+
+  return {
+    executeCommand: async (command, {channel_id, team_id, root_id = ''}) =>
+      (await request('POST', '/commands/execute', commandResponseSchema, {command, channel_id, team_id, root_id})).props,
+    getUserIdByUsername: async (username) => (await request('GET', `/users/username/${encodeURIComponent(username)}`, withIdSchema)).id,
+    getDirectChannelId: async (userId, otherUserId) => (await request('POST', '/channels/direct', withIdSchema, [userId, otherUserId])).id,
+  };
+}

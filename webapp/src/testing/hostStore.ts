@@ -1,0 +1,54 @@
+// A real redux store shaped like the host's: mattermost-redux entities the
+// webapp reads, and Baton's reducer mounted where registerReducer puts it.
+import {combineReducers, legacy_createStore as createStore} from 'redux';
+import type {UnknownAction} from 'redux';
+
+import type {HostStore} from '../plugin/hostTypes';
+import {reducer} from '../state/reducer';
+import {pluginStateKey} from '../state/selectors';
+
+export type HostEntities = {
+  currentUserId?: string;
+  currentTeamId?: string;
+  currentChannelId?: string;
+  siteUrl?: string;
+};
+
+export const testIds = {
+  user: 'uuuuuuuuuuuuuuuuuuuuuuuuuu',
+  team: 'tttttttttttttttttttttttttt',
+  channel: 'cccccccccccccccccccccccccc',
+  bot: 'bbbbbbbbbbbbbbbbbbbbbbbbbb',
+  dm: 'dddddddddddddddddddddddddd',
+} as const;
+
+export const testSiteUrl = 'http://localhost';
+
+export function createTestHostStore(entities: HostEntities = {}): HostStore {
+  const {
+    currentUserId = testIds.user,
+    currentTeamId = testIds.team,
+    currentChannelId = testIds.channel,
+    siteUrl = testSiteUrl,
+  } = entities;
+  const hostEntities = {
+    users: {currentUserId},
+    teams: {currentTeamId},
+    channels: {currentChannelId},
+    general: {config: {SiteURL: siteUrl}},
+  };
+  const store = createStore(combineReducers({
+    entities: () => hostEntities,
+    [pluginStateKey]: reducer,
+  }));
+  return {
+    dispatch: (action) => {
+      if (typeof action === 'function') {
+        throw new Error('the test host store takes plain actions only');
+      }
+      return store.dispatch(action as UnknownAction);
+    },
+    getState: () => store.getState(),
+    subscribe: (listener) => store.subscribe(listener),
+  };
+}
