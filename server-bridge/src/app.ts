@@ -188,7 +188,7 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
   const newTaskDialog = createNewTaskDialog({...dialogDeps, calendar, isMember: access.isMember});
   const handoffActions = createHandoffActions({
     ...dialogDeps,
-    newTask: newTaskDialog,
+    dialogs: [newTaskDialog],
     freshAttachment: freshHandoffAttachment(delivery.compose, taskStore),
   });
   wakeDelivery = () => delivery.worker.wake();

@@ -9,7 +9,6 @@ import type {BotInteractions, DialogDefinition} from '../mattermost/interactions
 import type {ActionNonces} from '../storage/actionNonceRepository';
 import {signActionContext, verifyActionContext} from './actionContext';
 import {HANDOFF_ACTIONS, type HandoffAction, type HandoffAttachment} from './handoffNotice';
-import type {NewTaskDialog} from './newTaskDialog';
 
 // The buttons of a handoff DM and the dialogs they open: the mobile app's way
 // to act on a handoff (webapp plugins never render there). Every context and
@@ -66,8 +65,31 @@ export interface HandoffActionsDeps {
   bridgeUrl(): Promise<string | undefined>;
   /** The notice's attachment as it would be rendered now for this receiver and task (fresh signed buttons). */
   freshAttachment(receiverId: string, taskId: string): Promise<HandoffAttachment | undefined>;
-  /** The `/task new` dialog (newTaskDialog.ts): its submissions arrive at the same URL and are passed on. */
-  newTask?: Pick<NewTaskDialog, 'owns' | 'submit'>;
+  /** Other dialogs (e.g. `/task new`, newTaskDialog.ts): their submissions arrive at the same URL and are passed on. */
+  dialogs?: DialogHandler[];
+  /** Other buttons (e.g. on reminder posts): their clicks arrive at the same URL and are passed on. */
+  buttons?: ButtonHandler[];
+}
+
+/** A dialog of its own that Mattermost submits to /mattermost/dialogs; `owns` looks at the (still unverified) state. */
+export interface DialogHandler {
+  owns(state: string): boolean;
+  submit(submission: DialogSubmission): Promise<DialogAnswer>;
+}
+
+/** Buttons of their own that Mattermost posts to /mattermost/actions; `owns` looks at the (still unverified) context. */
+export interface ButtonHandler {
+  owns(context: unknown): boolean;
+  click(click: ActionClick): Promise<ActionAnswer>;
+}
+
+/** Whether a dialog state (a signed context as JSON) names this dialog kind in its payload's `d`; says nothing of its signature. */
+export function dialogStateNames(state: string, dialog: string): boolean {
+  try {
+    return (JSON.parse(state) as {payload?: {d?: unknown}} | null)?.payload?.d === dialog;
+  } catch {
+    return false;
+  }
 }
 
 /** The buttons still offered after each outcome. */
@@ -132,6 +154,8 @@ export function createHandoffActions(deps: HandoffActionsDeps) {
 
   return {
     async click(click: ActionClick): Promise<ActionAnswer> {
+      const other = deps.buttons?.find((buttons) => buttons.owns(click.context));
+      if (other) return other.click(click);
       const t = translatorFor(await deps.locale(click.userId));
       const verified = verifyActionContext(click.context, {key: deps.key, now: deps.now(), payloadSchema: clickPayload});
       if (!verified.ok) return {ephemeral_text: t(verified.reason === 'expired' ? 'action.expired' : 'action.invalid')};
@@ -165,7 +189,8 @@ export function createHandoffActions(deps: HandoffActionsDeps) {
     },
 
     async submit(submission: DialogSubmission): Promise<DialogAnswer> {
-      if (deps.newTask?.owns(submission.state)) return deps.newTask.submit(submission);
+      const other = deps.dialogs?.find((dialog) => dialog.owns(submission.state));
+      if (other) return other.submit(submission);
       const t = translatorFor(await deps.locale(submission.userId));
       if (submission.cancelled) return {};
       const verified = verifiedDialogState(submission, dialogPayload, {key: deps.key, now: deps.now()}, t);

@@ -106,7 +106,7 @@ describe('the new-task dialog', () => {
 
   it('receives its submissions through the notices’ dialog handler, which keeps handling its own', async () => {
     const context = await openedFor('smith');
-    const handoffActions = createHandoffActions({...(context.deps as unknown as HandoffActionsDeps), newTask: context.dialog, locale: async () => 'en'});
+    const handoffActions = createHandoffActions({...(context.deps as unknown as HandoffActionsDeps), dialogs: [context.dialog], locale: async () => 'en'});
     expect(await handoffActions.submit({userId: 'smith', channelId: 'patents', state: context.state, submission: {title: 'Via the handler'}, cancelled: false})).toEqual({});
     expect(context.created.map((draft) => draft.title)).toEqual(['Via the handler']);
     expect(await handoffActions.submit({userId: 'smith', channelId: 'patents', state: '{"v":1}', submission: {}, cancelled: false})).toEqual({error: expect.stringContaining('no longer works')});

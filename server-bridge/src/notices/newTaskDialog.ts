@@ -8,7 +8,7 @@ import {translatorFor} from '../i18n/translate';
 import type {BotInteractions, DialogDefinition} from '../mattermost/interactions';
 import type {ActionNonces} from '../storage/actionNonceRepository';
 import {signActionContext} from './actionContext';
-import {DIALOG_TTL_MS, type DialogAnswer, type DialogSubmission, submittedText, verifiedDialogState} from './handoffActions';
+import {DIALOG_TTL_MS, type DialogAnswer, dialogStateNames, type DialogSubmission, submittedText, verifiedDialogState} from './handoffActions';
 
 // The "new task" dialog `/task new` opens when typed alone: the mobile app's
 // form for a task in the channel where the command was typed. Its state is
@@ -63,13 +63,7 @@ export function createNewTaskDialog(deps: NewTaskDialogDeps) {
     },
 
     /** Whether a submission's state was written by this dialog (looked at, not believed: submit verifies it). */
-    owns(state: string): boolean {
-      try {
-        return (JSON.parse(state) as {payload?: {d?: unknown}} | null)?.payload?.d === NEW_TASK_DIALOG;
-      } catch {
-        return false;
-      }
-    },
+    owns: (state: string): boolean => dialogStateNames(state, NEW_TASK_DIALOG),
 
     async submit(submission: DialogSubmission): Promise<DialogAnswer> {
       const t = translatorFor(await deps.locale(submission.userId));
