@@ -4,15 +4,12 @@ import {createChannelSettingsService} from '../../domain/channels/channelSetting
 import type {TaskChangeListener} from '../../domain/tasks/ports';
 import {createTaskService} from '../../domain/tasks/taskService';
 import {createWorkflowService} from '../../domain/workflows/workflowService';
-import {createLogger} from '../../logging/logger';
 import {type Database, openDatabase} from '../../storage/database';
 import {createTaskRepository} from '../../storage/taskRepository';
+import {startApiTestServer} from '../../testing/apiTestServer';
 import {freshStorage, type TestStorage} from '../../testing/engines';
 import {fakeChannelAccess} from '../../testing/fakeChannelAccess';
 import {mmId} from '../../testing/mattermostIds';
-import {issueSessionToken, verifySessionToken} from '../bridgeSession';
-import {registerAuthenticatedRoutes} from '../requireCaller';
-import {buildHttpServer} from '../server';
 import {registerChannelRoutes} from './channels';
 import {registerWorkflowRoutes} from './workflows';
 
@@ -20,7 +17,6 @@ import {registerWorkflowRoutes} from './workflows';
 // inject) on the embedded engine: who may change them, and 400s that name
 // the field and what is allowed.
 
-const key = new Uint8Array(32).fill(9);
 const patents = mmId('patents');
 const [sato, tanaka, root, outsider] = [mmId('sato'), mmId('tanaka'), mmId('root'), mmId('outsider')];
 const access = fakeChannelAccess({channels: {[patents]: {name: 'patents', members: [sato, tanaka], admins: [sato]}}, systemAdmins: [root]});
@@ -41,20 +37,16 @@ describe('channel notices and run channels over HTTP', () => {
     const workflows = createWorkflowService({store, access, clock, calendar: createBusinessCalendar({country: 'JP'}), timeZone: 'Asia/Tokyo', tasks: tasks.operations});
     listeners.push(workflows.listener);
     const channelSettings = createChannelSettingsService({store, access, clock});
-    server = buildHttpServer({
-      logger: createLogger('silent'),
-      isStarted: () => true,
-      readiness: {check: async () => ({engine: 'embedded'})},
-      routes: [
-        (http) =>
-          registerAuthenticatedRoutes(http, (token) => verifySessionToken(key, token), (api) => {
+    const started = await startApiTestServer({
+      people: {sato, tanaka, root, outsider},
+      engine: 'embedded',
+      register: (api) => {
             registerChannelRoutes(api, () => ({channelSettings}));
             registerWorkflowRoutes(api, () => ({workflows, timeZoneOf: async () => 'Asia/Tokyo'}));
-          }),
-      ],
+          },
     });
-    await server.ready();
-    for (const [name, userId] of Object.entries({sato, tanaka, root, outsider})) tokens[name] = (await issueSessionToken(key, {userId, guest: false})).token;
+    server = started.server;
+    Object.assign(tokens, started.tokens);
   });
   afterAll(async () => {
     await server?.close();

@@ -1,20 +1,16 @@
 import type {FastifyInstance} from 'fastify';
 import {createUserSettingsService} from '../../domain/reminders/userSettings';
-import {createLogger} from '../../logging/logger';
 import {type Database, openDatabase} from '../../storage/database';
 import {createUserSettingsRepository} from '../../storage/userSettingsRepository';
+import {startApiTestServer} from '../../testing/apiTestServer';
 import {freshStorage, type TestStorage} from '../../testing/engines';
 import {mmId} from '../../testing/mattermostIds';
-import {issueSessionToken, verifySessionToken} from '../bridgeSession';
-import {registerAuthenticatedRoutes} from '../requireCaller';
-import {buildHttpServer} from '../server';
 import {registerMeRoutes} from './me';
 
 // GET/PATCH /api/v1/me/settings over HTTP on a real PostgreSQL store: each
 // person reads and changes only their own settings; a bad value is a 400
 // naming the field and what it may be.
 
-const key = new Uint8Array(32).fill(9);
 const [sato, tanaka] = [mmId('sato'), mmId('tanaka')];
 
 describe('the settings API', () => {
@@ -27,14 +23,13 @@ describe('the settings API', () => {
     storage = await freshStorage('postgres');
     database = await openDatabase(storage.config);
     const userSettings = createUserSettingsService({store: createUserSettingsRepository(database.db), clock: {now: () => new Date('2027-05-10T00:00:00Z')}});
-    server = buildHttpServer({
-      logger: createLogger('silent'),
-      isStarted: () => true,
-      readiness: {check: async () => ({engine: 'postgres'})},
-      routes: [(http) => registerAuthenticatedRoutes(http, (token) => verifySessionToken(key, token), (api) => registerMeRoutes(api, () => ({userSettings})))],
+    const started = await startApiTestServer({
+      people: {sato, tanaka},
+      engine: 'postgres',
+      register: (api) => registerMeRoutes(api, () => ({userSettings})),
     });
-    await server.ready();
-    for (const [name, userId] of Object.entries({sato, tanaka})) tokens[name] = (await issueSessionToken(key, {userId, guest: false})).token;
+    server = started.server;
+    Object.assign(tokens, started.tokens);
   });
   afterAll(async () => {
     await server?.close();

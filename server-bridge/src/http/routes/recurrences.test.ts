@@ -7,23 +7,19 @@ import type {ScheduledJob} from '../../domain/scheduling/job';
 import type {TaskChangeListener} from '../../domain/tasks/ports';
 import {createTaskService, type TaskService} from '../../domain/tasks/taskService';
 import {createWorkflowService} from '../../domain/workflows/workflowService';
-import {createLogger} from '../../logging/logger';
 import {type Database, openDatabase} from '../../storage/database';
 import {createRecurrenceRepository} from '../../storage/recurrenceRepository';
 import {createTaskRepository} from '../../storage/taskRepository';
+import {startApiTestServer} from '../../testing/apiTestServer';
 import {engineNames, freshStorage, type TestStorage} from '../../testing/engines';
 import {fakeChannelAccess} from '../../testing/fakeChannelAccess';
 import {mmId} from '../../testing/mattermostIds';
-import {issueSessionToken, verifySessionToken} from '../bridgeSession';
-import {registerAuthenticatedRoutes} from '../requireCaller';
-import {buildHttpServer} from '../server';
 import {registerRecurrenceRoutes} from './recurrences';
 
 // /api/v1/recurrences over HTTP (Fastify inject) on both engines: a weekly
 // recurring task set up, read, paused, resumed, rescheduled and deleted; the
 // scheduler job creating its occurrence in between; every refusal naming its field.
 
-const key = new Uint8Array(32).fill(9);
 const patents = mmId('patents');
 const [sato, tanaka, kim, outsider] = [mmId('sato'), mmId('tanaka'), mmId('kim'), mmId('outsider')];
 const access = fakeChannelAccess({channels: {[patents]: {name: 'patents', members: [sato, tanaka, kim]}}});
@@ -50,15 +46,13 @@ describe.each(engineNames)('the recurrence API on the %s engine', (engine) => {
     const recurrenceStore = createRecurrenceRepository(database.db);
     const recurrences = createRecurrenceService({store: recurrenceStore, access, clock, calendar, runs: workflows});
     job = createRecurrenceJob({store: recurrenceStore, tasks: tasks.operations, runs: workflows, access, calendar});
-    server = buildHttpServer({
-      logger: createLogger('silent'),
-      isStarted: () => true,
-      readiness: {check: async () => ({engine})},
-      routes: [(http) => registerAuthenticatedRoutes(http, (token) => verifySessionToken(key, token), (api) => registerRecurrenceRoutes(api, () => ({recurrences, timeZoneOf: async () => 'Asia/Tokyo'})))],
+    const started = await startApiTestServer({
+      people: {sato, tanaka, outsider, kim: {userId: kim, guest: true}},
+      engine,
+      register: (api) => registerRecurrenceRoutes(api, () => ({recurrences, timeZoneOf: async () => 'Asia/Tokyo'})),
     });
-    await server.ready();
-    for (const [name, userId] of Object.entries({sato, tanaka, outsider})) tokens[name] = (await issueSessionToken(key, {userId, guest: false})).token;
-    tokens.kim = (await issueSessionToken(key, {userId: kim, guest: true})).token;
+    server = started.server;
+    Object.assign(tokens, started.tokens);
   });
   afterAll(async () => {
     await server?.close();

@@ -1,19 +1,15 @@
 import type {FastifyInstance} from 'fastify';
 import {personStatsSchema, workflowStatsSchema} from '../../contract';
-import {createLogger} from '../../logging/logger';
 import {type Database, openDatabase} from '../../storage/database';
+import {startApiTestServer} from '../../testing/apiTestServer';
 import {freshStorage, type TestStorage} from '../../testing/engines';
 import {buildStatsHistory, createStatsWorld, TEMPLATE_NAME, U} from '../../testing/statsFixture';
-import {issueSessionToken, verifySessionToken} from '../bridgeSession';
-import {registerAuthenticatedRoutes} from '../requireCaller';
-import {buildHttpServer} from '../server';
 import {registerStatsRoutes} from './stats';
 
 // /api/v1/stats over HTTP on a real PostgreSQL store, over the month of work
 // in testing/statsFixture.ts: periods in the caller's time zone, CSV, and
 // 400s that name the field.
 
-const key = new Uint8Array(32).fill(9);
 const BOM = '\uFEFF';
 
 describe('the stats API', () => {
@@ -27,14 +23,13 @@ describe('the stats API', () => {
     database = await openDatabase(storage.config);
     const world = createStatsWorld(database.db);
     await buildStatsHistory(world);
-    server = buildHttpServer({
-      logger: createLogger('silent'),
-      isStarted: () => true,
-      readiness: {check: async () => ({engine: 'postgres'})},
-      routes: [(http) => registerAuthenticatedRoutes(http, (token) => verifySessionToken(key, token), (api) => registerStatsRoutes(api, () => ({stats: world.stats, timeZoneOf: async () => 'Asia/Tokyo'})))],
+    const started = await startApiTestServer({
+      people: {tanaka: U.tanaka, sato: U.sato, kim: {userId: U.kim, guest: true}},
+      engine: 'postgres',
+      register: (api) => registerStatsRoutes(api, () => ({stats: world.stats, timeZoneOf: async () => 'Asia/Tokyo'})),
     });
-    await server.ready();
-    for (const [name, guest] of [['tanaka', false], ['sato', false], ['kim', true]] as const) tokens[name] = (await issueSessionToken(key, {userId: U[name], guest})).token;
+    server = started.server;
+    Object.assign(tokens, started.tokens);
   });
   afterAll(async () => {
     await server?.close();

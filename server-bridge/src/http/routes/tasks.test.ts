@@ -9,20 +9,17 @@ import {createLiveUpdates} from '../../domain/live/liveUpdates';
 import {createStatsService} from '../../domain/stats/statsService';
 import {createTaskService} from '../../domain/tasks/taskService';
 import {createWorkflowService} from '../../domain/workflows/workflowService';
-import {createLogger} from '../../logging/logger';
 import {type Database, openDatabase} from '../../storage/database';
 import {createRecurrenceRepository} from '../../storage/recurrenceRepository';
 import {createStatsQueries} from '../../storage/statsQueries';
 import {createTaskRepository} from '../../storage/taskRepository';
 import {createUserSettingsRepository} from '../../storage/userSettingsRepository';
+import {startApiTestServer} from '../../testing/apiTestServer';
 import {freshStorage, type TestStorage} from '../../testing/engines';
 import {fakeChannelAccess} from '../../testing/fakeChannelAccess';
 import {mmId} from '../../testing/mattermostIds';
-import {issueSessionToken, verifySessionToken} from '../bridgeSession';
 import {operations} from '../openapiOperations';
 import {registerOpenApiRoute} from '../openapi';
-import {registerAuthenticatedRoutes} from '../requireCaller';
-import {buildHttpServer} from '../server';
 import {registerChannelRoutes} from './channels';
 import {registerMeRoutes} from './me';
 import {registerRecurrenceRoutes} from './recurrences';
@@ -34,7 +31,6 @@ import {registerWorkflowRoutes} from './workflows';
 // /api/v1/tasks over HTTP (Fastify inject) on a real PostgreSQL store:
 // authentication, validation messages, ETags, 409 with the current task.
 
-const key = new Uint8Array(32).fill(7);
 const patents = mmId('patents');
 const [sato, tanaka, outsider] = [mmId('sato'), mmId('tanaka'), mmId('outsider')];
 
@@ -58,13 +54,11 @@ describe('the task API', () => {
     const channelSettings = createChannelSettingsService({store, access, clock});
     const stats = createStatsService({store: createStatsQueries(database.db), access, clock});
     const recurrences = createRecurrenceService({store: createRecurrenceRepository(database.db), access, clock, calendar: createBusinessCalendar({country: 'JP'}), runs: workflows});
-    server = buildHttpServer({
-      logger: createLogger('silent'),
-      isStarted: () => true,
-      readiness: {check: async () => ({engine: 'postgres'})},
-      routes: [
-        (http) => registerOpenApiRoute(http),
-        (http) => registerAuthenticatedRoutes(http, (token) => verifySessionToken(key, token), (api) => {
+    const started = await startApiTestServer({
+      people: {sato, tanaka, outsider},
+      publicRoutes: [(http) => registerOpenApiRoute(http)],
+      engine: 'postgres',
+      register: (api) => {
           registerTaskRoutes(api, () => ({tasks, timeZoneOf: async () => 'Asia/Tokyo'}));
           registerChannelRoutes(api, () => ({channelSettings}));
           registerMeRoutes(api, () => ({userSettings: createUserSettingsService({store: createUserSettingsRepository(database.db), clock})}));
@@ -72,11 +66,10 @@ describe('the task API', () => {
           registerStatsRoutes(api, () => ({stats, timeZoneOf: async () => 'Asia/Tokyo'}));
           registerRecurrenceRoutes(api, () => ({recurrences, timeZoneOf: async () => 'Asia/Tokyo'}));
           registerStreamRoutes(api, () => ({live: createLiveUpdates({feed: createInProcessFeed(), access})}));
-        }),
-      ],
+        },
     });
-    await server.ready();
-    for (const [name, userId] of Object.entries({sato, tanaka, outsider})) tokens[name] = (await issueSessionToken(key, {userId, guest: false})).token;
+    server = started.server;
+    Object.assign(tokens, started.tokens);
   });
   afterAll(async () => {
     await server?.close();
