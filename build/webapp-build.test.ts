@@ -168,7 +168,7 @@ describe('production webapp bundle', () => {
       const html = renderToStaticMarkup(
         React.createElement(ReactIntl.IntlProvider, {locale: 'ja', messages: translate('ja')}, React.createElement(Panel)),
       );
-      expect(html).toContain(translate('ja')['baton.rhs.placeholder']);
+      expect(html).toContain(translate('ja')['baton.tasks.about.mine']);
 
       expect(dom.window.document.querySelectorAll('style#baton-styles')).toHaveLength(1);
       plugin.uninitialize?.();

@@ -22,8 +22,10 @@ describe('the Baton loop in a browser', () => {
       await appBarIcon.waitFor({timeout: 15_000});
       await appBarIcon.click();
       await page.getByTestId('rhs-title').getByText('Baton').waitFor();
-      // sato's locale is Japanese: the placeholder panel speaks Japanese.
-      await page.getByTestId('rhs-body').getByText('タスク', {exact: false}).waitFor();
+      // sato's locale is Japanese. The panel got its bridge session through
+      // /task connect (CORS for the SiteURL included) and loaded Mine: empty so far.
+      await page.getByTestId('rhs-body').getByRole('tab', {name: '自分'}).waitFor();
+      await page.getByTestId('rhs-body').getByText('あなたがバトンを持っているタスクがここに表示されます。').waitFor({timeout: 15_000});
 
       await page.getByTestId('message-box').fill('/task help');
       await page.getByTestId('message-box').press('Enter');

@@ -8,6 +8,7 @@ export const API_V1 = '/api/v1';
 export * from './channelSettings';
 export * from './comment';
 export * from './concurrency';
+export * from './counters';
 export * from './deadline';
 export * from './dueInstant';
 export * from './errors';

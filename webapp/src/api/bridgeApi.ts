@@ -3,8 +3,8 @@
 import * as z from 'zod';
 
 import type {BridgeClient} from './bridgeClient';
-import {taskListPageSchema, taskSchema} from './contract';
-import type {Task, TASK_SORT_FIELDS, TaskListPage, TaskListQuery} from './contract';
+import {myCountersSchema, taskListPageSchema, taskSchema} from './contract';
+import type {MyCountersView, Task, TASK_SORT_FIELDS, TaskListPage, TaskListQuery} from './contract';
 
 type SortField = Exclude<(typeof TASK_SORT_FIELDS)[number], 'due'>;
 /** `-updatedAt` (the default), `priority`, `due:legal`, …; a leading `-` sorts descending. */
@@ -46,6 +46,8 @@ export type Readiness = z.infer<typeof readinessSchema>;
 export type BridgeApi = {
   listTasks(filters?: TaskListFilters, page?: PageRequest, signal?: AbortSignal): Promise<TaskListPage>;
   getTask(idOrKey: string, signal?: AbortSignal): Promise<Task>;
+  /** The sidebar counters: open tasks with me, the overdue ones, handoffs waiting on others. */
+  getMyCounters(signal?: AbortSignal): Promise<MyCountersView>;
   /** Resolves when the bridge can serve requests; a 503 BridgeError (`baton.not_ready`) says why not. */
   checkHealth(signal?: AbortSignal): Promise<Readiness>;
 };
@@ -57,6 +59,7 @@ export function createBridgeApi(client: BridgeClient): BridgeApi {
       client.request('GET', '/api/v1/tasks', {schema: taskListPageSchema, query: taskListQueryString(filters, page), ...withSignal(signal)}),
     getTask: (idOrKey, signal) =>
       client.request('GET', `/api/v1/tasks/${encodeURIComponent(idOrKey)}`, {schema: taskSchema, ...withSignal(signal)}),
+    getMyCounters: (signal) => client.request('GET', '/api/v1/me/counters', {schema: myCountersSchema, ...withSignal(signal)}),
     checkHealth: (signal) => client.request('GET', '/readyz', {schema: readinessSchema, ...withSignal(signal)}),
   };
 }

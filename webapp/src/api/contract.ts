@@ -5,7 +5,12 @@
 export {describeZodIssues, apiErrorSchema} from '../../../server-bridge/src/contract/errors';
 export type {ApiError, FieldIssue} from '../../../server-bridge/src/contract/errors';
 export {expectedVersion, versionETag} from '../../../server-bridge/src/contract/concurrency';
+export {PRIORITIES} from '../../../server-bridge/src/contract/fields';
 export {taskSchema} from '../../../server-bridge/src/contract/task';
 export type {Task} from '../../../server-bridge/src/contract/task';
 export {taskListPageSchema, taskListQuerySchema} from '../../../server-bridge/src/contract/list';
 export type {TaskListPage, TaskListQuery, TASK_SORT_FIELDS} from '../../../server-bridge/src/contract/list';
+export {myCountersSchema} from '../../../server-bridge/src/contract/counters';
+export type {MyCountersView} from '../../../server-bridge/src/contract/counters';
+export {keysChangedEventSchema, resyncEventSchema, taskChangedEventSchema} from '../../../server-bridge/src/contract/stream';
+export type {KeysChangedEvent, TaskChangedEvent} from '../../../server-bridge/src/contract/stream';

@@ -17,6 +17,8 @@ export type FetchResponse = {
   statusText: string;
   headers: {get(name: string): string | null};
   text(): Promise<string>;
+  /** The body as it arrives (the live stream reads it; the browser's fetch always has it). */
+  body?: ReadableStream<Uint8Array> | null;
 };
 
 export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponse>;

@@ -23,6 +23,25 @@ export const getCurrentTeamId = (state: unknown) => nonEmptyString(at(state, ['e
 export const getCurrentUserId = (state: unknown) => nonEmptyString(at(state, ['entities', 'users', 'currentUserId']));
 const getConfiguredSiteUrl = (state: unknown) => nonEmptyString(at(state, ['entities', 'general', 'config', 'SiteURL']));
 
+/** The profiles the host has loaded (entities.users.profiles), as one stable object; null when absent. */
+export function getUserProfiles(state: unknown): Readonly<Record<string, unknown>> | null {
+  const profiles = at(state, ['entities', 'users', 'profiles']);
+  return typeof profiles === 'object' && profiles !== null ? profiles as Record<string, unknown> : null;
+}
+
+/** A loaded profile's username; null when the host has not loaded that user. */
+export function usernameIn(profiles: Readonly<Record<string, unknown>> | null, userId: string): string | null {
+  return nonEmptyString(at(profiles?.[userId], ['username']));
+}
+
+/** The IANA zone a Mattermost user chose (automatic or manual, as user.timezone says); null when unknown. */
+export function timeZoneIn(profiles: Readonly<Record<string, unknown>> | null, userId: string | null): string | null {
+  const timezone = userId ? at(profiles?.[userId], ['timezone']) : undefined;
+  const automatic = at(timezone, ['useAutomaticTimezone']);
+  const useAutomatic = automatic === true || automatic === 'true';
+  return nonEmptyString(at(timezone, [useAutomatic ? 'automaticTimezone' : 'manualTimezone']));
+}
+
 /**
  * Where to send Mattermost REST calls. The cookie session only travels to the
  * page's own origin, so the configured SiteURL is used (for its subpath) only

@@ -54,9 +54,18 @@ export type ChannelHeaderButtonArgs = {
   tooltipText: ReactNode;
 };
 
+/**
+ * `hook(message, args)` before a slash command is sent: `{message, args}`
+ * passes it on (changed or not), `{}` consumes it, `{error: {message}}` stops
+ * it with that error. May return a promise.
+ */
+export type SlashCommandWillBePostedHook = (message: string, args: unknown) => {message?: string; args?: unknown; error?: {message: string}} | Promise<{message?: string; args?: unknown; error?: {message: string}}>;
+
 export interface PluginRegistry {
   registerAppBarComponent(args: AppBarComponentArgs): {id: string; rhsComponent: RhsRegistration};
   registerChannelHeaderButtonAction(args: ChannelHeaderButtonArgs): string;
+  registerLeftSidebarHeaderComponent(args: {component: ComponentType<HostComponentProps>}): string;
+  registerSlashCommandWillBePostedHook(args: {hook: SlashCommandWillBePostedHook}): string;
   /** Mounted by the host at state['plugins-<id>']. */
   registerReducer<S>(reducer: PluginReducer<S>): void;
   registerTranslations(getTranslationsForLocale: (locale: string) => Translations): void;

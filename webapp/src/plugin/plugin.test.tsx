@@ -2,7 +2,7 @@ import React from 'react';
 import {config as zodConfig} from 'zod';
 
 import {getTranslations} from '../i18n/translations';
-import {rhsRegistered} from '../state/rhsSlice';
+import {rhsListRequested, rhsRegistered} from '../state/rhsSlice';
 import {getSessionState} from '../state/selectors';
 import type {GlobalStateWithBaton} from '../state/selectors';
 import {stylesElementId} from '../styles/styles';
@@ -30,12 +30,14 @@ function initializedPlugin() {
 describe('Plugin', () => {
   afterEach(() => document.getElementById(stylesElementId)?.remove());
 
-  it('registers translations, the reducer, the App Bar item and the header button with valid keys only', () => {
+  it('registers translations, the reducer, the App Bar item, the header button, the sidebar counters and the /task hook with valid keys only', () => {
     const {recording} = initializedPlugin();
     expect(recording.calls.map((call) => call.method).sort()).toEqual([
       'registerAppBarComponent',
       'registerChannelHeaderButtonAction',
+      'registerLeftSidebarHeaderComponent',
       'registerReducer',
+      'registerSlashCommandWillBePostedHook',
       'registerTranslations',
     ]);
     expect(recording.problems()).toEqual([]);
@@ -67,6 +69,19 @@ describe('Plugin', () => {
     (header?.action as (channel: unknown, member: unknown) => void)({id: 'c1'}, {user_id: 'u1'});
     expect(store.dispatched).toEqual([rhs?.toggleRHSPlugin, rhs?.toggleRHSPlugin]);
     expect(store.dispatched[0]).toBe(rhs?.toggleRHSPlugin);
+  });
+
+  it('opens its own RHS from the /task hook and passes other commands on', async () => {
+    const {recording, store} = initializedPlugin();
+    const rhs = recording.appBarRhs();
+    const [{hook} = {}] = recording.objectArgs('registerSlashCommandWillBePostedHook');
+    const run = hook as (message: string, args: unknown) => unknown;
+    const args = {channel_id: 'c1', team_id: 't1'};
+    store.dispatched.length = 0;
+    expect(await run('/task board', args)).toEqual({});
+    expect(store.dispatched).toEqual([rhsListRequested('channel'), rhs?.showRHSPlugin]);
+    expect(await run('/task mine', args)).toEqual({message: '/task mine', args});
+    expect(store.dispatched).toHaveLength(2);
   });
 
   it('stores the RHS id the host assigned', () => {
@@ -102,7 +117,7 @@ describe('Plugin', () => {
     const Panel = appBar?.rhsComponent as React.ComponentType<HostComponentProps>;
     const rendered = renderWithIntl(<Panel/>);
     await settle();
-    expect(fake.requests.map((request) => (request.body as {channel_id?: string}).channel_id)).toEqual([testIds.channel]);
+    expect(fake.to('/commands/execute').map((request) => (request.body as {channel_id?: string}).channel_id)).toEqual([testIds.channel]);
     const state = () => getSessionState(store.getState() as GlobalStateWithBaton);
     expect(state().status).toBe('connected');
 

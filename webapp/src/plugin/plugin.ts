@@ -2,10 +2,12 @@
 // (without awaiting it) and uninitialize when the plugin is disabled.
 import {config as configureZod} from 'zod';
 
+import {registerCountersAndCommands} from '../counters/registerCounters';
 import {getTranslations} from '../i18n/translations';
 import {registerRhsEntryPoints} from '../rhs/registerRhs';
 import {reducer} from '../state/reducer';
 import {rhsRegistered} from '../state/rhsSlice';
+import {taskChanged, taskRemoved} from '../tasks/tasksSlice';
 import {injectStyles, removeStyles} from '../styles/injectStyles';
 
 import type {HostPlugin, HostStore, PluginRegistry} from './hostTypes';
@@ -47,12 +49,24 @@ export class Plugin implements HostPlugin {
     this.services = services;
     const rhs = registerRhsEntryPoints({registry, store, iconSvg: this.iconSvg, doc: this.doc, services});
     store.dispatch(rhsRegistered(rhs.id));
+    services.rhs.attach(rhs);
+    registerCountersAndCommands(registry, services);
+    // The lists hear of live changes; the stream itself waits for a connected session.
+    services.live.subscribe({
+      onTaskChanged: (task) => store.dispatch(taskChanged(task)),
+      onTaskRemoved: (id) => store.dispatch(taskRemoved(id)),
+      onResync: () => services.tasks.resync(),
+    });
+    services.live.start();
   }
 
   uninitialize(): void {
     // The host removes our components and reducer itself; the stylesheet and
     // the session (its renewal timer) are ours.
     this.services?.session.dispose();
+    this.services?.tasks.dispose();
+    this.services?.live.stop();
+    this.services?.counters.dispose();
     this.services = null;
     removeStyles(this.doc);
   }

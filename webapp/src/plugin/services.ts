@@ -6,10 +6,19 @@ import {createBridgeApi} from '../api/bridgeApi';
 import type {BridgeApi} from '../api/bridgeApi';
 import {createBridgeClient} from '../api/bridgeClient';
 import type {FetchLike} from '../api/fetchLike';
+import {createCountersRefresher} from '../counters/countersRefresher';
+import type {CountersRefresher} from '../counters/countersRefresher';
+import {createLiveStream} from '../live/liveStream';
+import {createLiveUpdates} from '../live/liveUpdates';
+import type {LiveUpdates} from '../live/liveUpdates';
 import {createMattermostClient} from '../mattermost/client4';
+import {createRhsOpener} from '../rhs/rhsOpener';
+import type {RhsOpener} from '../rhs/rhsOpener';
 import {mattermostSiteUrl} from '../mattermost/hostState';
 import {createSessionManager} from '../session/sessionManager';
 import type {SessionManager, Timers} from '../session/sessionManager';
+import {createTaskLists} from '../tasks/taskLists';
+import type {TaskLists} from '../tasks/taskLists';
 
 import type {HostStore} from './hostTypes';
 
@@ -27,6 +36,16 @@ export type BatonServices = {
   store: HostStore;
   session: SessionManager;
   api: BridgeApi;
+  /** The RHS task lists' loader (tasks/taskLists.ts); live updates call its resync(). */
+  tasks: TaskLists;
+  /** The clock the panel reads deadlines against. */
+  now: () => Date;
+  /** The bridge's live stream while the session is connected; features subscribe (live/liveUpdates.ts). */
+  live: LiveUpdates;
+  /** The sidebar counters' numbers (counters/countersRefresher.ts). */
+  counters: CountersRefresher;
+  /** Opens the Baton RHS on a list or a task (sidebar counters, the /task hook). */
+  rhs: RhsOpener;
 };
 
 /**
@@ -55,5 +74,13 @@ export function createBatonServices(store: HostStore, environment: PluginEnviron
   });
   const session = createSessionManager({mattermost, store, now: environment.now, timers: environment.timers});
   const api = createBridgeApi(createBridgeClient({fetch: environment.fetch, session}));
-  return {store, session, api};
+  const tasks = createTaskLists({store, api});
+  const live = createLiveUpdates({
+    store,
+    api,
+    createStream: (handlers) => createLiveStream({fetch: environment.fetch, session, timers: environment.timers, ...handlers}),
+  });
+  const counters = createCountersRefresher({api, store, timers: environment.timers});
+  live.subscribe(counters.listener);
+  return {store, session, api, tasks, now: environment.now, live, counters, rhs: createRhsOpener(store)};
 }

@@ -13,6 +13,7 @@ import {RhsPanel} from './rhsPanel';
 function connectedServices() {
   const services = createTestServices();
   services.fake.on('POST', `${testSiteUrl}/api/v4/commands/execute`, {json: connectResponse('token-1', new Date(Date.now() + 3_600_000))});
+  services.fake.on('GET', /\/api\/v1\/tasks\?/, {json: {items: [], nextCursor: null}});
   return services;
 }
 
@@ -31,22 +32,34 @@ describe('RhsPanel', () => {
     return {services, rendered};
   }
 
-  it('shows the title and the placeholder in English', async () => {
+  it('shows the title, the tabs and, for an empty Mine list, the placeholder in English', async () => {
     const {rendered: {container}} = render(<RhsPanel/>, 'en');
     await settle();
     const panel = container.querySelector('[data-testid="baton-rhs"]');
     expect(panel?.querySelector('h2')?.textContent).toBe('Baton');
     expect(panel?.textContent).toContain(en['baton.rhs.placeholder']);
     expect(panel?.textContent).toContain('Tasks where you hold the baton will appear here.');
+    expect([...container.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent)).toEqual(['Mine', 'Waiting on others', 'This channel', 'Watching']);
   });
 
-  it('shows the Japanese placeholder for a Japanese user', async () => {
+  it('shows the Japanese placeholder for a Japanese user with an empty Mine list', async () => {
     const {rendered: {container}} = render(<RhsPanel/>, 'ja');
     await settle();
     const text = container.textContent ?? '';
     expect(text).toContain(ja['baton.rhs.placeholder']);
     expect(text).toContain('バトン');
     expect(text).not.toContain(en['baton.rhs.placeholder']);
+  });
+
+  it('shows only the session failure (with its retry) while there is no session, not a list error too', async () => {
+    const services = createTestServices();
+    services.fake.on('POST', `${testSiteUrl}/api/v4/commands/execute`, {networkError: new TypeError('Failed to fetch')});
+    dispose = () => services.session.dispose();
+    rendered = renderWithIntl(<RhsPanel/>, 'en', services);
+    await settle();
+    await settle();
+    expect(rendered.container.textContent).toContain(en['baton.session.error.network']);
+    expect(rendered.container.querySelector('[role="tablist"]')).toBeNull();
   });
 
   it('connects to the bridge when it opens', async () => {

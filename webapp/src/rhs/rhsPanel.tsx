@@ -3,22 +3,27 @@ import {FormattedMessage} from 'react-intl';
 
 import type {HostComponentProps} from '../plugin/hostTypes';
 import {SessionNotice} from '../session/sessionNotice';
+import {useBatonSelector} from '../state/hooks';
+import {getSessionState} from '../state/selectors';
+import {TasksPanel} from '../tasks/tasksPanel';
 
-/** The right-hand sidebar. A placeholder until the task lists land; opening it connects to the bridge. */
+/**
+ * The right-hand sidebar: the task lists. Opening it connects to the bridge;
+ * while the session has failed only its notice (with the retry) shows, and
+ * the lists load again once it is back.
+ */
 export function RhsPanel(_props: HostComponentProps) {
+  const {status} = useBatonSelector(getSessionState);
   return (
     <div
-      className='baton-rhs'
+      className='baton-rhs baton-rhs--lists'
       data-testid='baton-rhs'
     >
-      <div className='baton-rhs__accent'/>
       <h2 className='baton-rhs__title'>
         <FormattedMessage id='baton.rhs.title'/>
       </h2>
-      <p className='baton-rhs__placeholder'>
-        <FormattedMessage id='baton.rhs.placeholder'/>
-      </p>
       <SessionNotice/>
+      {status !== 'error' && <TasksPanel/>}
     </div>
   );
 }

@@ -2,13 +2,17 @@
 // to registry.registerReducer (the host mounts it at state['plugins-baton']).
 import {combineReducers} from 'redux';
 
+import {countersReducer} from '../counters/countersSlice';
 import {sessionReducer} from '../session/sessionSlice';
+import {tasksReducer} from '../tasks/tasksSlice';
 
 import {rhsReducer} from './rhsSlice';
 
 export const reducer = combineReducers({
+  counters: countersReducer,
   rhs: rhsReducer,
   session: sessionReducer,
+  tasks: tasksReducer,
 });
 
 export type BatonState = ReturnType<typeof reducer>;

@@ -1,13 +1,24 @@
 // Remembers which right-hand sidebar the host created for Baton, so later
 // features can tell whether the Baton panel is the one that is open
-// (the host keeps the open panel's id in state.views.rhs.pluggableId).
+// (the host keeps the open panel's id in state.views.rhs.pluggableId), and
+// what the panel was last asked to show: a list (a sidebar counter, `/task
+// board`) or one task (`/task show KEY`). `requestSeq` grows with every
+// request, so asking for the same list again is a new request too.
 import type {PlainAction} from '../plugin/hostTypes';
+
+/** The lists the panel can be opened on: the three sidebar counters and this channel's board. */
+export const RHS_LISTS = ['mine', 'overdue', 'waiting', 'channel'] as const;
+export type RhsList = (typeof RHS_LISTS)[number];
 
 export type RhsState = {
   pluggableId: string | null;
+  requestedList: RhsList | null;
+  /** A task key to select (`/task show PAT-12`); null once a list is requested. */
+  requestedTaskKey: string | null;
+  requestSeq: number;
 };
 
-export const initialRhsState: RhsState = {pluggableId: null};
+export const initialRhsState: RhsState = {pluggableId: null, requestedList: null, requestedTaskKey: null, requestSeq: 0};
 
 const rhsRegisteredType = 'baton/rhs/registered';
 
@@ -21,9 +32,32 @@ function isRhsRegistered(action: PlainAction): action is RhsRegisteredAction {
   return action.type === rhsRegisteredType;
 }
 
+const listRequestedType = 'baton/rhs/list_requested';
+const taskRequestedType = 'baton/rhs/task_requested';
+
+export type RhsListRequestedAction = {type: typeof listRequestedType; list: RhsList};
+export type RhsTaskRequestedAction = {type: typeof taskRequestedType; key: string};
+
+export const rhsListRequested = (list: RhsList): RhsListRequestedAction => ({type: listRequestedType, list});
+export const rhsTaskRequested = (key: string): RhsTaskRequestedAction => ({type: taskRequestedType, key});
+
+function isListRequested(action: PlainAction): action is RhsListRequestedAction {
+  return action.type === listRequestedType;
+}
+
+function isTaskRequested(action: PlainAction): action is RhsTaskRequestedAction {
+  return action.type === taskRequestedType;
+}
+
 export function rhsReducer(state: RhsState = initialRhsState, action: PlainAction): RhsState {
   if (isRhsRegistered(action)) {
     return {...state, pluggableId: action.pluggableId};
+  }
+  if (isListRequested(action)) {
+    return {...state, requestedList: action.list, requestedTaskKey: null, requestSeq: state.requestSeq + 1};
+  }
+  if (isTaskRequested(action)) {
+    return {...state, requestedTaskKey: action.key, requestSeq: state.requestSeq + 1};
   }
   return state;
 }

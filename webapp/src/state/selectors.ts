@@ -1,7 +1,10 @@
 import manifest from '../manifest';
+import type {CountersState} from '../counters/countersSlice';
 import type {SessionState} from '../session/sessionSlice';
+import type {TasksState} from '../tasks/tasksSlice';
 
 import {reducer} from './reducer';
+import type {RhsState} from './rhsSlice';
 import type {BatonState} from './reducer';
 
 export const pluginStateKey = `plugins-${manifest.id}` as const;
@@ -23,6 +26,19 @@ export function getRhsPluggableId(state: GlobalStateWithBaton): string | null {
   return getPluginState(state).rhs.pluggableId;
 }
 
+/** What the panel was last asked to show (rhs/rhsOpener.ts): a list, or a task key. */
+export function getRhsRequest(state: GlobalStateWithBaton): RhsState {
+  return getPluginState(state).rhs;
+}
+
+export function getCountersState(state: GlobalStateWithBaton): CountersState {
+  return getPluginState(state).counters;
+}
+
 export function getSessionState(state: GlobalStateWithBaton): SessionState {
   return getPluginState(state).session;
+}
+
+export function getTasksState(state: GlobalStateWithBaton): TasksState {
+  return getPluginState(state).tasks;
 }

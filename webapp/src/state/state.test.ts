@@ -1,8 +1,10 @@
+import {initialCountersState} from '../counters/countersSlice';
 import {initialSessionState} from '../session/sessionSlice';
+import {initialTasksState} from '../tasks/tasksSlice';
 
 import {reducer} from './reducer';
-import {rhsRegistered} from './rhsSlice';
-import {getPluginState, getRhsPluggableId, pluginStateKey} from './selectors';
+import {initialRhsState, rhsListRequested, rhsRegistered, rhsTaskRequested} from './rhsSlice';
+import {getPluginState, getRhsPluggableId, getRhsRequest, pluginStateKey} from './selectors';
 
 describe('plugin state', () => {
   it('is mounted under the key the host uses for this plugin', () => {
@@ -10,7 +12,7 @@ describe('plugin state', () => {
   });
 
   it('starts with no RHS registered and no session', () => {
-    expect(reducer(undefined, {type: 'anything'})).toEqual({rhs: {pluggableId: null}, session: initialSessionState});
+    expect(reducer(undefined, {type: 'anything'})).toEqual({counters: initialCountersState, rhs: initialRhsState, session: initialSessionState, tasks: initialTasksState});
     expect(initialSessionState.status).toBe('idle');
   });
 
@@ -19,12 +21,20 @@ describe('plugin state', () => {
     expect(getRhsPluggableId({[pluginStateKey]: state})).toBe('rhs-123');
   });
 
+  it('records what the panel was asked to show, each request anew', () => {
+    const board = reducer(reducer(undefined, rhsRegistered('rhs-123')), rhsListRequested('channel'));
+    expect(getRhsRequest({[pluginStateKey]: board})).toEqual({pluggableId: 'rhs-123', requestedList: 'channel', requestedTaskKey: null, requestSeq: 1});
+    const task = reducer(board, rhsTaskRequested('PAT-12'));
+    expect(task.rhs).toEqual({pluggableId: 'rhs-123', requestedList: 'channel', requestedTaskKey: 'PAT-12', requestSeq: 2});
+    expect(reducer(task, rhsListRequested('channel')).rhs).toEqual({pluggableId: 'rhs-123', requestedList: 'channel', requestedTaskKey: null, requestSeq: 3});
+  });
+
   it('ignores actions of other features and of the host', () => {
     const state = reducer(undefined, rhsRegistered('rhs-123'));
     expect(reducer(state, {type: 'RECEIVED_POSTS'})).toBe(state);
   });
 
   it('reads an initial state before the reducer is mounted', () => {
-    expect(getPluginState({})).toEqual({rhs: {pluggableId: null}, session: initialSessionState});
+    expect(getPluginState({})).toEqual({counters: initialCountersState, rhs: initialRhsState, session: initialSessionState, tasks: initialTasksState});
   });
 });

@@ -48,7 +48,9 @@ export const pluginCss = `
 .baton-session--error p {
   margin: 0 0 8px;
 }
-.baton-session__retry {
+.baton-session__retry,
+.baton-tasks__retry,
+.baton-tasks__more {
   padding: 4px 12px;
   border: 1px solid var(--button-bg);
   border-radius: 4px;
@@ -56,6 +58,269 @@ export const pluginCss = `
   color: var(--button-bg);
   background: transparent;
   cursor: pointer;
+}
+.baton-rhs--lists {
+  align-items: stretch;
+  justify-content: flex-start;
+  gap: 0;
+  padding: 0;
+  text-align: start;
+}
+.baton-rhs--lists > .baton-rhs__title {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+}
+.baton-rhs--lists > .baton-session {
+  max-width: none;
+  padding: 12px 16px;
+}
+.baton-tasks {
+  display: flex;
+  flex: 1;
+  flex-direction: column;
+  min-height: 0;
+}
+.baton-tasks__tabs {
+  display: flex;
+  border-bottom: 1px solid rgba(var(--center-channel-color-rgb), 0.16);
+}
+.baton-tasks__tab {
+  flex: 1;
+  padding: 10px 4px;
+  border: 0;
+  border-bottom: 2px solid transparent;
+  font-size: 12px;
+  font-weight: 600;
+  color: rgba(var(--center-channel-color-rgb), 0.64);
+  background: transparent;
+  cursor: pointer;
+}
+.baton-tasks__tab[aria-selected="true"] {
+  border-bottom-color: var(--button-bg);
+  color: var(--button-bg);
+}
+.baton-tasks__tab:focus-visible,
+.baton-task-row:focus-visible,
+.baton-tasks__retry:focus-visible,
+.baton-tasks__more:focus-visible {
+  outline: 2px solid var(--button-bg);
+  outline-offset: -2px;
+}
+.baton-tasks__panel,
+.baton-tasks__list {
+  display: flex;
+  flex: 1;
+  flex-direction: column;
+  min-height: 0;
+}
+.baton-tasks__about {
+  margin: 0;
+  padding: 8px 16px 0;
+  font-size: 12px;
+  color: rgba(var(--center-channel-color-rgb), 0.64);
+}
+.baton-task-filters {
+  display: flex;
+  flex-direction: column;
+  gap: 6px;
+  padding: 8px 16px;
+}
+.baton-task-filters__search {
+  display: flex;
+  align-items: center;
+  gap: 4px;
+  padding: 0 8px;
+  border: 1px solid rgba(var(--center-channel-color-rgb), 0.16);
+  border-radius: 4px;
+  color: rgba(var(--center-channel-color-rgb), 0.64);
+}
+.baton-task-filters input,
+.baton-task-filters select {
+  min-width: 0;
+  font-size: 12px;
+  color: var(--center-channel-color);
+  background: var(--center-channel-bg);
+}
+.baton-task-filters__search input {
+  flex: 1;
+  padding: 6px 0;
+  border: 0;
+  outline: none;
+  font-size: 14px;
+}
+.baton-task-filters__row {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 6px;
+}
+.baton-task-filters__row select,
+.baton-task-filters__label {
+  flex: 1 1 100px;
+  padding: 4px;
+  border: 1px solid rgba(var(--center-channel-color-rgb), 0.16);
+  border-radius: 4px;
+}
+.baton-tasks__state {
+  margin: 0;
+  padding: 24px 16px;
+  font-size: 14px;
+  text-align: center;
+  color: rgba(var(--center-channel-color-rgb), 0.64);
+}
+.baton-tasks__state--inline {
+  padding: 4px 16px;
+  font-size: 12px;
+}
+.baton-tasks__error {
+  margin: 4px 16px;
+  padding: 8px 12px;
+  border-radius: 4px;
+  font-size: 13px;
+  color: var(--error-text);
+  background: rgba(var(--error-text-color-rgb), 0.08);
+}
+.baton-tasks__error p {
+  margin: 0 0 6px;
+}
+.baton-tasks__error-reference {
+  font-family: monospace;
+  font-size: 11px;
+}
+.baton-tasks__more {
+  margin: 8px 16px;
+}
+.baton-vlist {
+  position: relative;
+  flex: 1;
+  min-height: 0;
+  overflow-y: auto;
+}
+.baton-vlist__spacer {
+  position: relative;
+}
+.baton-vlist__row {
+  position: absolute;
+  right: 0;
+  left: 0;
+}
+.baton-tasks__bucket {
+  display: flex;
+  align-items: flex-end;
+  justify-content: space-between;
+  height: 100%;
+  margin: 0;
+  padding: 0 16px 6px;
+  font-size: 12px;
+  font-weight: 600;
+  text-transform: uppercase;
+  color: rgba(var(--center-channel-color-rgb), 0.64);
+}
+.baton-tasks__bucket--overdue {
+  color: var(--error-text);
+}
+.baton-task-row {
+  display: flex;
+  flex-direction: column;
+  justify-content: center;
+  gap: 2px;
+  width: 100%;
+  height: 100%;
+  padding: 0 16px;
+  border: 0;
+  border-bottom: 1px solid rgba(var(--center-channel-color-rgb), 0.08);
+  text-align: start;
+  color: var(--center-channel-color);
+  background: transparent;
+  cursor: pointer;
+}
+.baton-task-row:hover {
+  background: rgba(var(--center-channel-color-rgb), 0.08);
+}
+.baton-task-row--selected {
+  background: rgba(var(--button-bg-rgb), 0.08);
+  box-shadow: inset 3px 0 0 var(--button-bg);
+}
+.baton-task-row__line {
+  display: flex;
+  align-items: center;
+  gap: 6px;
+  min-width: 0;
+  overflow: hidden;
+  white-space: nowrap;
+}
+.baton-task-row__key {
+  font-size: 12px;
+  font-weight: 600;
+  color: rgba(var(--center-channel-color-rgb), 0.64);
+}
+.baton-task-row__title {
+  overflow: hidden;
+  text-overflow: ellipsis;
+  font-size: 14px;
+}
+.baton-task-row__meta {
+  font-size: 12px;
+  color: rgba(var(--center-channel-color-rgb), 0.64);
+}
+.baton-task-row__priority {
+  font-size: 14px;
+  color: rgba(var(--center-channel-color-rgb), 0.32);
+}
+.baton-task-row--high .baton-task-row__priority {
+  color: var(--away-indicator);
+}
+.baton-task-row--urgent .baton-task-row__priority {
+  color: var(--error-text);
+}
+.baton-task-row__due--overdue {
+  color: var(--error-text);
+}
+.baton-task-row__due--legal {
+  font-weight: 600;
+}
+.baton-counters {
+  display: flex;
+  gap: 4px;
+  padding: 4px 12px 8px;
+}
+.baton-counters__item {
+  display: flex;
+  flex: 1 1 0;
+  flex-direction: column;
+  align-items: flex-start;
+  min-width: 0;
+  padding: 4px 8px;
+  border: 0;
+  border-radius: 4px;
+  color: var(--sidebar-text);
+  background: rgba(var(--sidebar-text-rgb), 0.08);
+  cursor: pointer;
+}
+.baton-counters__item:hover {
+  background: var(--sidebar-text-hover-bg);
+}
+.baton-counters__item:focus-visible {
+  outline: 2px solid var(--sidebar-text-active-border);
+}
+.baton-counters__label {
+  max-width: 100%;
+  overflow: hidden;
+  font-size: 11px;
+  line-height: 16px;
+  white-space: nowrap;
+  text-overflow: ellipsis;
+  color: rgba(var(--sidebar-text-rgb), 0.72);
+}
+.baton-counters__count {
+  font-size: 16px;
+  font-weight: 600;
+  line-height: 20px;
+}
+.baton-counters__item--alert .baton-counters__count {
+  color: var(--mention-bg);
 }
 .baton-icon {
   display: inline-flex;

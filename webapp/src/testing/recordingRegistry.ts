@@ -9,6 +9,8 @@ import type {HostAction, HostStore, PluginRegistry, RhsRegistration, Thunk} from
 export const registryKeyLists: Readonly<Record<string, readonly string[]>> = {
   registerAppBarComponent: ['iconUrl', 'action', 'tooltipText', 'supportedProductIds', 'rhsComponent', 'rhsTitle'],
   registerChannelHeaderButtonAction: ['icon', 'action', 'dropdownText', 'tooltipText'],
+  registerLeftSidebarHeaderComponent: ['component'],
+  registerSlashCommandWillBePostedHook: ['hook'],
   registerRightHandSidebarComponent: ['component', 'title'],
   registerReducer: ['reducer'],
   registerTranslations: ['getTranslationsForLocale'],
@@ -53,6 +55,8 @@ export function createRecordingRegistry(): RecordingRegistry {
       return isOptionsObject(first) && first.rhsComponent ? {id, rhsComponent: rhsRegistration()} : id;
     },
     registerChannelHeaderButtonAction: () => newId('header'),
+    registerLeftSidebarHeaderComponent: () => newId('sidebar'),
+    registerSlashCommandWillBePostedHook: () => newId('hook'),
     registerRightHandSidebarComponent: () => rhsRegistration(),
     registerReducer: () => undefined,
     registerTranslations: () => undefined,

@@ -1,0 +1,126 @@
+// The panel's lists as tabs (Mine, Waiting on others, This channel,
+// Watching), following the WAI-ARIA tabs pattern: arrow keys, Home and End
+// move between tabs and show the one reached. Showing a tab loads its list
+// for the current user or channel.
+import React, {useEffect, useRef} from 'react';
+import type {KeyboardEvent} from 'react';
+import {FormattedMessage, useIntl} from 'react-intl';
+
+import {getCurrentChannelId, getCurrentUserId} from '../mattermost/hostState';
+import {useBatonServices} from '../plugin/servicesContext';
+import {useBatonSelector} from '../state/hooks';
+import {getRhsRequest, getTasksState} from '../state/selectors';
+
+import {applyRhsRequest} from './rhsRequests';
+import {listScope} from './taskLists';
+import {TaskListView} from './taskListView';
+import {tabSelected, taskListIds} from './tasksSlice';
+import type {TaskListId, TasksState} from './tasksSlice';
+
+// Written out as {id: '...'} so the catalog test sees every id in use.
+const tabMessages: Record<TaskListId, {id: string}> = {
+  mine: {id: 'baton.tasks.tab.mine'},
+  waiting: {id: 'baton.tasks.tab.waiting'},
+  channel: {id: 'baton.tasks.tab.channel'},
+  watching: {id: 'baton.tasks.tab.watching'},
+};
+
+const aboutMessages: Record<TaskListId, {id: string}> = {
+  mine: {id: 'baton.tasks.about.mine'},
+  waiting: {id: 'baton.tasks.about.waiting'},
+  channel: {id: 'baton.tasks.about.channel'},
+  watching: {id: 'baton.tasks.about.watching'},
+};
+
+const getActiveList = (state: Parameters<typeof getTasksState>[0]): TasksState['activeList'] => getTasksState(state).activeList;
+
+export function TasksPanel() {
+  const {store, tasks, api} = useBatonServices();
+  const intl = useIntl();
+  const active = useBatonSelector(getActiveList);
+  const me = useBatonSelector(getCurrentUserId);
+  const channelId = useBatonSelector(getCurrentChannelId);
+  const tabRefs = useRef<Partial<Record<TaskListId, HTMLButtonElement | null>>>({});
+  const request = useBatonSelector(getRhsRequest);
+  const latestRequest = useRef(request);
+  latestRequest.current = request;
+
+  // A counter, `/task board` or `/task show` opened the panel: each request once (requestSeq).
+  useEffect(() => {
+    if (request.requestSeq > 0) {
+      void applyRhsRequest(latestRequest.current, {store, api});
+    }
+  }, [request.requestSeq, store, api]);
+
+  useEffect(() => {
+    tasks.show(active, listScope(active, me, channelId));
+  }, [tasks, active, me, channelId]);
+
+  const select = (list: TaskListId, focus: boolean) => {
+    store.dispatch(tabSelected(list));
+    if (focus) {
+      tabRefs.current[list]?.focus();
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const index = taskListIds.indexOf(active);
+    const last = taskListIds.length - 1;
+    const next = {ArrowRight: index + 1 > last ? 0 : index + 1, ArrowLeft: index - 1 < 0 ? last : index - 1, Home: 0, End: last}[event.key];
+    if (next === undefined) {
+      return;
+    }
+    event.preventDefault();
+    select(taskListIds[next] ?? active, true);
+  };
+
+  const label = intl.formatMessage(tabMessages[active]);
+  return (
+    <div className='baton-tasks'>
+      <div
+        className='baton-tasks__tabs'
+        role='tablist'
+        aria-label={intl.formatMessage({id: 'baton.tasks.tabs.label'})}
+        onKeyDown={onKeyDown}
+      >
+        {taskListIds.map((list) => (
+          <button
+            key={list}
+            ref={(element) => {
+              tabRefs.current[list] = element;
+            }}
+            type='button'
+            role='tab'
+            id={`baton-tasks-tab-${list}`}
+            className='baton-tasks__tab'
+            aria-selected={list === active}
+            aria-controls={`baton-tasks-panel-${list}`}
+            tabIndex={list === active ? 0 : -1}
+            onClick={() => select(list, false)}
+          >
+            <FormattedMessage {...tabMessages[list]}/>
+          </button>
+        ))}
+      </div>
+      <div
+        className='baton-tasks__panel'
+        role='tabpanel'
+        id={`baton-tasks-panel-${active}`}
+        aria-labelledby={`baton-tasks-tab-${active}`}
+        aria-describedby={`baton-tasks-about-${active}`}
+      >
+        <p
+          className='baton-tasks__about'
+          id={`baton-tasks-about-${active}`}
+        >
+          <FormattedMessage {...aboutMessages[active]}/>
+        </p>
+        <TaskListView
+          key={active}
+          listId={active}
+          label={label}
+        />
+      </div>
+    </div>
+  );
+}
