@@ -37,7 +37,9 @@ describe('a 60 s Mattermost outage during handoffs', () => {
       return String(created.body.key);
     };
     // Before the outage: one handoff to each receiver, so the bridge has met
-    // everyone (channel membership is cached for 30 s, and handing off needs it).
+    // everyone (handing off needs channel membership; while Mattermost is
+    // down the bridge answers from what it last learnt).
+    await client.bridgeListening();
     for (const receiver of RECEIVERS) {
       const key = await create(`Warm-up for ${receiver}`);
       expect((await client.bridge('tanaka', 'POST', `/tasks/${key}/handoff`, {toUserId: client.userId(receiver)})).status).toBe(200);

@@ -64,5 +64,21 @@ export function sandboxClient(sandbox: RunningSandbox) {
     }
   }
 
-  return {ctx, userId, teamId, channelId, mattermost, slash, sessionToken, bridge, dms, dmsWhen};
+  /**
+   * Resolves once the bridge's WebSocket listener is connected as the bot and
+   * has done its first resync (which drops the bridge's caches: a test that
+   * relies on what the bridge has cached waits for this first).
+   */
+  async function bridgeListening(timeoutMs = 15_000): Promise<void> {
+    const bot = findUserByUsername(ctx().store, 'baton')?.id ?? '';
+    const deadline = Date.now() + timeoutMs;
+    while (ctx().hub.connectionsOf(bot).length === 0) {
+      if (Date.now() > deadline) throw new Error(`the bridge did not connect to Mattermost's WebSocket in ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    // The hello (and the resync it triggers) follows the authentication challenge within milliseconds.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+
+  return {ctx, userId, teamId, channelId, mattermost, slash, sessionToken, bridge, dms, dmsWhen, bridgeListening};
 }

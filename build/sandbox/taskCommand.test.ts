@@ -5,6 +5,7 @@ import {issueSessionToken, SESSION_SIGNING_KEY_SETTING} from '../../server-bridg
 import {findChannelByName, findUserByUsername} from '../mattermost-sim/src/store/store';
 import {createSession, deactivateUser} from '../mattermost-sim/src/services/users';
 import {type RunningSandbox, startSandbox} from './sandbox';
+import {sandboxClient} from './sandboxClient';
 
 // `/task` end to end over real HTTP: people type commands in the simulator,
 // Mattermost calls the bridge, the reply comes back in the person's language.
@@ -19,7 +20,7 @@ interface CommandResponse {
 
 interface OpenedDialog {
   userId: string;
-  dialog: {url: string; dialog: {callback_id: string; state: string; elements: Array<{name: string}>}};
+  dialog: {url: string; dialog: {callback_id: string; state: string; elements: Array<{name: string; options?: Array<{text: string; value: string}> | null; default?: string}>}};
 }
 
 describe('/task in Mattermost', () => {
@@ -165,6 +166,74 @@ describe('/task in Mattermost', () => {
       const help = await slash('smith', '/task help');
       for (const subcommand of ['new', 'channel', 'board', 'search', 'due']) expect(help).toContain(`\`/task ${subcommand}`);
       expect(help).not.toContain('connect');
+    });
+  });
+
+  describe('the workflow-start and settings forms', () => {
+    /** The last dialog of this kind opened for the person, and a way to submit it as them. */
+    function openedDialog(username: string, callbackId: string) {
+      const opened = dialogs.filter((each) => each.userId === userId(username) && each.dialog.dialog.callback_id === callbackId).at(-1);
+      expect(opened).toBeDefined();
+      const submit = async (submission: Record<string, unknown>) => {
+        const response = await asUser(username, '/actions/dialogs/submit', {
+          url: opened!.dialog.url,
+          callback_id: callbackId,
+          state: opened!.dialog.dialog.state,
+          user_id: userId(username),
+          channel_id: patents(),
+          team_id: teamId(),
+          submission,
+          cancelled: false,
+        });
+        expect(response.status).toBe(200);
+        return (await response.json()) as Record<string, unknown>;
+      };
+      return {elements: opened!.dialog.dialog.elements, submit};
+    }
+
+    it('starts a run from the form `/task workflow start` opens: a bad submission keeps it open, a good one hands the first step over', async () => {
+      const created = await sandboxClient(sandbox).bridge('admin', 'POST', '/workflows', {
+        name: 'Prior-art review',
+        steps: [
+          {name: 'Search the prior art', assignee: {kind: 'role', role: 'searcher'}},
+          {name: 'Assess the findings', assignee: {kind: 'chosen'}},
+        ],
+      });
+      expect(created.status).toBe(201);
+      expect(await execute('smith', '/task workflow start')).toMatchObject({response_type: 'ephemeral', text: ''});
+      const {elements, submit} = openedDialog('smith', 'baton_workflow_start');
+      expect(elements.map((element) => element.name)).toEqual(['template', 'case', 'case_url', 'roles', 'run_channel']);
+      const template = elements[0]?.options?.find((option) => option.text === 'Prior-art review')?.value ?? '';
+      expect(template).toBe(created.body.id);
+      // Kim is not in #patents, and there is nobody called jones: the dialog stays open and nothing starts.
+      expect(await submit({template, case: 'P-2027-0001', case_url: 'https://ip.example/P-2027-0001', roles: 'searcher:@guest.kim', run_channel: false})).toEqual({errors: {roles: 'The searcher must be a member of this channel.'}});
+      expect(await submit({template, roles: 'searcher:@jones'})).toEqual({errors: {roles: '@jones is not a Mattermost user here.'}});
+      expect(await submit({template})).toEqual({errors: {roles: 'This template needs someone for the role searcher.'}});
+      expect(await submit({template, case: 'P-2027-0001', case_url: 'not a link', roles: 'searcher:@li'})).toEqual({errors: {case_url: expect.stringContaining('http://')}});
+      expect(await slash('li', '/task mine')).not.toContain('Search the prior art');
+      expect(await submit({template, case: 'P-2027-0001', case_url: 'https://ip.example/P-2027-0001', roles: 'searcher:@Li', run_channel: false})).toEqual({});
+      const [notice] = await sandboxClient(sandbox).dmsWhen('li', (posts) => posts.some((post) => post.message.includes('Search the prior art')));
+      expect(notice).toBeDefined();
+      const step = /\*\*(PATENT-\d+)\*\* Search the prior art/.exec(await slash('li', '/task mine'))?.[1] ?? '';
+      expect(await taskByKey(step)).toMatchObject({channelId: patents(), holderId: userId('li'), caseRef: {id: 'P-2027-0001', url: 'https://ip.example/P-2027-0001'}});
+      // The same submission again does not start a second run.
+      expect(await submit({template, case: 'P-2027-0001', case_url: 'https://ip.example/P-2027-0001', roles: 'searcher:@li'})).toEqual({error: 'This was already done.'});
+    });
+
+    it('changes the reminder settings from the form `/task settings` opens', async () => {
+      expect(await execute('smith', '/task settings')).toMatchObject({response_type: 'ephemeral', text: ''});
+      const {elements, submit} = openedDialog('smith', 'baton_settings');
+      expect(elements.map((element) => [element.name, element.default])).toEqual([
+        ['digest_time', '09:00'],
+        ['digest_enabled', 'true'],
+        ['weekly_summary', 'true'],
+        ['muted', ''],
+        ['require_acceptance', 'false'],
+      ]);
+      expect(await submit({digest_time: '6:45', digest_enabled: true, weekly_summary: true, muted: ''})).toEqual({errors: {digest_time: 'Write a time from 00:00 to 23:59, e.g. 08:30.'}});
+      expect(await submit({digest_time: '06:45', digest_enabled: true, weekly_summary: false, muted: 'customer', require_acceptance: false})).toEqual({});
+      const settings = await sandboxClient(sandbox).bridge('smith', 'GET', '/me/settings');
+      expect(settings.body).toMatchObject({digestTime: '06:45', digestEnabled: true, weeklySummary: false, mutedDeadlineKinds: ['customer'], requireAcceptance: false});
     });
   });
 

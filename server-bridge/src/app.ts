@@ -5,6 +5,9 @@ import {StartupError, errors} from './errors';
 import {ACTION_SIGNING_KEY_SETTING, issueSessionToken, loadOrCreateSigningKey, verifyActiveSession} from './http/bridgeSession';
 import {type ActiveUsers, createActiveUsers} from './mattermost/activeUsers';
 import {createNewTaskDialog} from './notices/newTaskDialog';
+import {createWorkflowStartDialog} from './notices/workflowStartDialog';
+import {createSettingsDialog} from './notices/settingsDialog';
+import {createUsernameLookup} from './mattermost/usernames';
 import {registerOpenApiRoute} from './http/openapi';
 import {registerAuthenticatedRoutes} from './http/requireCaller';
 import {type CommandRouteDeps, registerCommandRoute} from './http/routes/mattermostCommand';
@@ -29,13 +32,16 @@ import {createWebSocketListener} from './mattermost/websocketListener';
 import {createWorkflowService} from './domain/workflows/workflowService';
 import {createHandoffActions, createHandoffButtons, type HandoffActions} from './notices/handoffActions';
 import {freshHandoffAttachment} from './notices/noticeComposer';
+import {createReminderButtons, freshReminderAttachment} from './notices/reminderActions';
+import {createSnoozeDialog} from './notices/snoozeDialog';
+import {createReminderSnoozeRepository} from './storage/reminderSnoozeRepository';
 import {createNoticeDelivery} from './notices/noticeDelivery';
 import {createBotInteractions} from './mattermost/interactions';
 import {createActionNonces} from './storage/actionNonceRepository';
 import {registerMattermostActionRoutes} from './http/routes/mattermostActions';
 import {createStatsService} from './domain/stats/statsService';
 import {createUserSettingsService} from './domain/reminders/userSettings';
-import {registerMeRoutes, type MeRouteDeps} from './http/routes/me';
+import {registerMeRoutes, registerMyCountersRoute, type MeRouteDeps} from './http/routes/me';
 import {createReminderJobs} from './scheduler/reminderJobs';
 import {createScheduler} from './scheduler/scheduler';
 import {createUserSettingsRepository} from './storage/userSettingsRepository';
@@ -110,6 +116,7 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
         registerStatsRoutes(api, () => started().stats);
         registerRecurrenceRoutes(api, () => started().recurrences);
         registerMeRoutes(api, () => started().me);
+        registerMyCountersRoute(api, () => started().tasks);
         registerStreamRoutes(api, () => started().stream);
       }),
     ],
@@ -180,15 +187,21 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
     logger,
     now: clock.now,
     actions: createHandoffButtons({key: actionKey, now: clock.now, bridgeUrl}),
+    reminderActions: createReminderButtons({key: actionKey, now: clock.now, bridgeUrl}),
   });
   const interactions = createBotInteractions({connection});
   const activeUsers = createActiveUsers({person: interactions.person});
   // Buttons and dialogs: what the notices' handler and the `/task new` form share.
   const dialogDeps = {tasks, interactions, nonces: createActionNonces(database.db), key: actionKey, now: clock.now, locale: preferences.locale, timeZone: preferences.timeZone, bridgeUrl};
   const newTaskDialog = createNewTaskDialog({...dialogDeps, calendar, isMember: access.isMember});
+  const workflowStartDialog = createWorkflowStartDialog({...dialogDeps, workflows, userIdByUsername: createUsernameLookup({connection})});
+  const settingsDialog = createSettingsDialog({...dialogDeps, settings: userSettings});
+  // Snooze… on deadline reminders; their Done and Hand off… are the handoff notice's own (reminderActions.ts).
+  const snooze = createSnoozeDialog({...dialogDeps, calendar, snoozes: createReminderSnoozeRepository(database.db), freshAttachment: freshReminderAttachment(delivery.compose, taskStore)});
   const handoffActions = createHandoffActions({
     ...dialogDeps,
-    dialogs: [newTaskDialog],
+    dialogs: [newTaskDialog, workflowStartDialog, settingsDialog, snooze.dialog],
+    buttons: [snooze.button],
     freshAttachment: freshHandoffAttachment(delivery.compose, taskStore),
   });
   wakeDelivery = () => delivery.worker.wake();
@@ -246,6 +259,8 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
         calendar,
         now: clock.now,
         openNewTaskDialog: newTaskDialog.open,
+        openWorkflowStartDialog: workflowStartDialog.open,
+        openSettingsDialog: settingsDialog.open,
         session: {issue: (caller) => issueSessionToken(sessionKey, caller, clock.now()), bridgeUrl},
       },
     },

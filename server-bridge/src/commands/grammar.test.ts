@@ -1,4 +1,4 @@
-import {parseTaskCommand, SUBCOMMANDS} from './grammar';
+import {parseRoleAssignments, parseTaskCommand, SUBCOMMANDS} from './grammar';
 
 // The words of the subcommands that create tasks, list a channel, search, set
 // deadlines and hand the webapp its session. Dates stay as typed here
@@ -74,5 +74,23 @@ describe('/task connect', () => {
     expect(parseTaskCommand('connect')).toEqual({kind: 'connect'});
     expect(SUBCOMMANDS as readonly string[]).not.toContain('connect');
     expect(parseTaskCommand('conect')).toEqual({kind: 'unknown', subcommand: 'conect'});
+  });
+});
+
+describe('role assignments (`/task workflow start` and its form’s roles field)', () => {
+  it('reads role:@user words, separated by spaces or commas, in lower case', () => {
+    expect(parseRoleAssignments('Attorney:@Sato,  reviewer:@li')).toEqual({ok: true, roles: {attorney: 'sato', reviewer: 'li'}});
+    expect(parseRoleAssignments('  ')).toEqual({ok: true, roles: {}});
+    expect(parseTaskCommand('workflow start OA attorney:@Sato')).toMatchObject({roles: {attorney: 'sato'}});
+  });
+
+  it('names the first word that is not one', () => {
+    expect(parseRoleAssignments('attorney:@sato reviewer:li')).toEqual({ok: false, word: 'reviewer:li'});
+    expect(parseRoleAssignments('@sato')).toEqual({ok: false, word: '@sato'});
+  });
+
+  it('opens the form when `workflow start` names no template', () => {
+    expect(parseTaskCommand('workflow start')).toEqual({kind: 'workflow_start_dialog'});
+    expect(parseTaskCommand('workflow start attorney:@sato')).toEqual({kind: 'usage', subcommand: 'workflow'});
   });
 });

@@ -46,6 +46,8 @@ export type ParsedCommand =
   /** Roles as `<role>:@user`; the case as `case:<id>`; the other words name the template. */
   /** `channel:new` asks for a private run channel with the run's people. */
   | {kind: 'workflow_start'; template: string; caseId: string | null; roles: Record<string, string>; runChannel: boolean}
+  /** `/task workflow start` alone: the workflow-start dialog. */
+  | {kind: 'workflow_start_dialog'}
   /** A person's figures (the caller's when no one is named) over a period (last_30_days when none is named). */
   | {kind: 'stats'; of: string | null; period: StatsPeriodName}
   /** Show the caller's reminder settings, or change one. */
@@ -53,6 +55,26 @@ export type ParsedCommand =
   /** A real subcommand with arguments that do not fit: answer with its usage. */
   | {kind: 'usage'; subcommand: Subcommand}
   | {kind: 'unknown'; subcommand: string; suggestion?: Subcommand};
+
+/** `<role>:@user` in `/task workflow start` and in the workflow-start dialog's roles field. */
+const ROLE_ASSIGNMENT = /^([a-z][a-z0-9_]{0,31}):@([a-z0-9._-]{1,64})$/i;
+
+/** One `<role>:@user` word as [role, username] (both lower case), or undefined when the word is not one. */
+export function parseRoleAssignment(word: string): [role: string, username: string] | undefined {
+  const match = ROLE_ASSIGNMENT.exec(word);
+  return match?.[1] && match[2] ? [match[1].toLowerCase(), match[2].toLowerCase()] : undefined;
+}
+
+/** A whole roles field (`attorney:@sato reviewer:@li`, commas allowed between): role → username, or the first word that is not an assignment. */
+export function parseRoleAssignments(text: string): {ok: true; roles: Record<string, string>} | {ok: false; word: string} {
+  const roles: Record<string, string> = {};
+  for (const word of text.split(/[\s,]+/).filter(Boolean)) {
+    const assignment = parseRoleAssignment(word);
+    if (!assignment) return {ok: false, word};
+    roles[assignment[0]] = assignment[1];
+  }
+  return {ok: true, roles};
+}
 
 const KEY = /^[A-Za-z][A-Za-z0-9]{0,9}-[1-9][0-9]{0,8}$/;
 const MENTION = /^@([a-z0-9._-]{1,64})$/i;
@@ -118,15 +140,16 @@ export function parseTaskCommand(text: string): ParsedCommand {
       const action = words.next()?.toLowerCase();
       if (action === 'list') return words.rest() === '' ? {kind: 'workflow_list'} : usage;
       if (action !== 'start') return usage;
+      if (words.rest() === '') return {kind: 'workflow_start_dialog'};
       const name: string[] = [];
       const roles: Record<string, string> = {};
       let caseId: string | null = null;
       let runChannel = false;
       for (let word = words.next(); word !== undefined; word = words.next()) {
-        const role = /^([a-z][a-z0-9_]{0,31}):@([a-z0-9._-]{1,64})$/i.exec(word);
+        const role = parseRoleAssignment(word);
         if (/^case:\S+$/i.test(word)) caseId = word.slice(5);
         else if (word.toLowerCase() === 'channel:new') runChannel = true;
-        else if (role?.[1] && role[2]) roles[role[1].toLowerCase()] = role[2].toLowerCase();
+        else if (role) roles[role[0]] = role[1];
         else name.push(word);
       }
       return name.length > 0 ? {kind: 'workflow_start', template: name.join(' '), caseId, roles, runChannel} : usage;

@@ -64,6 +64,13 @@ function fakeServices(): TaskCommandDeps & {calls: unknown[][]} {
     openNewTaskDialog: async (request) => {
       calls.push(['openNewTaskDialog', request]);
     },
+    openWorkflowStartDialog: async (request) => {
+      calls.push(['openWorkflowStartDialog', request]);
+      return true;
+    },
+    openSettingsDialog: async (request) => {
+      calls.push(['openSettingsDialog', request]);
+    },
     session: {
       issue: async (caller) => {
         calls.push(['issueSession', caller]);
@@ -237,6 +244,27 @@ describe('/task new, channel, search, board, due and connect', () => {
     expect(await runAs('new', deps, {triggerId: 'trigger-1'})).toEqual({text: ''});
     expect(deps.calls).toEqual([['openNewTaskDialog', {triggerId: 'trigger-1', userId: 'sato-id', channelId: 'patents-id'}]]);
     expect((await runAs('new', fakeServices())).text).toBe('The form could not be opened here; type `/task new <title>` instead.');
+  });
+
+  it('opens the workflow-start form when `workflow start` is typed alone, and says so when there is no template', async () => {
+    expect(parseTaskCommand('workflow  START ')).toEqual({kind: 'workflow_start_dialog'});
+    const deps = fakeServices();
+    expect(await runAs('workflow start', deps, {triggerId: 'trigger-2'})).toEqual({text: ''});
+    expect(deps.calls).toEqual([['openWorkflowStartDialog', {triggerId: 'trigger-2', userId: 'sato-id', channelId: 'patents-id'}]]);
+    deps.openWorkflowStartDialog = async () => false;
+    expect((await runAs('workflow start', deps, {triggerId: 'trigger-3', locale: 'ja'})).text).toBe('ワークフローのテンプレートはまだありません。');
+    expect((await runAs('workflow start', fakeServices())).text).toBe('The form could not be opened here; type `/task workflow start <template> …` instead.');
+  });
+
+  it('opens the settings form when `settings` is typed alone from a client, and keeps the summary and the one-setting changes otherwise', async () => {
+    const deps = fakeServices();
+    expect(await runAs('settings', deps, {triggerId: 'trigger-4'})).toEqual({text: ''});
+    expect(deps.calls).toEqual([['openSettingsDialog', {triggerId: 'trigger-4', userId: 'sato-id', channelId: 'patents-id'}]]);
+    expect((await runAs('settings digest 07:45', deps, {triggerId: 'trigger-5'})).text).toContain('Daily digest at 07:45');
+    const summary = (await runAs('settings', deps)).text;
+    expect(summary).toContain('Handoffs to you wait until you accept them: off');
+    expect(summary.endsWith('`/task settings mute internal`.')).toBe(true);
+    expect(deps.calls).toHaveLength(2);
   });
 
   it('lists the open tasks of this channel, and searches what the caller may see', async () => {

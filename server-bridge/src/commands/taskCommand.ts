@@ -5,6 +5,7 @@ import type {UserSettingsService} from '../domain/reminders/userSettings';
 import type {StatsService} from '../domain/stats/statsService';
 import type {WorkflowService} from '../domain/workflows/workflowService';
 import {formatStatsSummary} from './statsSummary';
+import {formatSettingsSummary} from './settingsSummary';
 import {AppError} from '../errors';
 import {BUILT_IN_DEADLINE_KINDS} from '../contract/fields';
 import type {MessageId, Translate} from '../i18n/translate';
@@ -36,9 +37,20 @@ export interface TaskCommandDeps {
   calendar: Pick<BusinessCalendar, 'addBusinessDays'>;
   now(): Date;
   /** `/task new` alone: the new-task dialog (notices/newTaskDialog.ts), opened with the command's trigger. */
-  openNewTaskDialog(request: {triggerId: string; userId: string; channelId: string}): Promise<void>;
+  openNewTaskDialog(request: DialogRequest): Promise<void>;
+  /** `/task workflow start` alone: the workflow-start dialog (notices/workflowStartDialog.ts); false when there is no template to choose. */
+  openWorkflowStartDialog(request: DialogRequest): Promise<boolean>;
+  /** `/task settings` alone: the settings dialog (notices/settingsDialog.ts). */
+  openSettingsDialog(request: DialogRequest): Promise<void>;
   /** The webapp's bridge session (DESIGN.md "Identity" §2) and where the webapp reaches the bridge. */
   session: {issue(caller: Caller): Promise<{token: string; expiresAt: Date}>; bridgeUrl(): Promise<string | undefined>};
+}
+
+/** What a dialog opened by a command needs: the command's trigger, who typed it, and where. */
+export interface DialogRequest {
+  triggerId: string;
+  userId: string;
+  channelId: string;
 }
 
 export interface TaskCommandInput {
@@ -161,22 +173,23 @@ async function carryOut(command: Exclude<ParsedCommand, {kind: 'help' | 'unknown
       const run = await workflows.startRun(caller, command.template, {channelId, roles, deadlines: [], runChannel: command.runChannel, ...(command.caseId ? {title: `${command.template}: ${command.caseId}`} : {})});
       return t('command.workflow.started', {title: run.title});
     }
+    case 'workflow_start_dialog':
+      if (!input.triggerId) return t('command.workflow.no_dialog');
+      return (await deps.openWorkflowStartDialog({triggerId: input.triggerId, userId: caller.userId, channelId})) ? '' : t('command.workflow.none');
     case 'settings': {
       const change = command.change;
+      // Alone, from a Mattermost client: the settings form; API callers and tests get the summary.
+      if (!change && input.triggerId) {
+        await deps.openSettingsDialog({triggerId: input.triggerId, userId: caller.userId, channelId});
+        return '';
+      }
       let current = await settings.get(caller);
       if (change) {
         if ('mute' in change) current = await settings.update(caller, {mutedDeadlineKinds: [...new Set([...current.mutedDeadlineKinds, change.mute])]});
         else if ('unmute' in change) current = await settings.update(caller, {mutedDeadlineKinds: current.mutedDeadlineKinds.filter((kind) => kind !== change.unmute)});
         else current = await settings.update(caller, change);
       }
-      const onOff = (value: boolean) => t(value ? 'command.settings.on' : 'command.settings.off');
-      return [
-        `#### ${t('command.settings.title')}`,
-        `- ${t('command.settings.digest', {time: current.digestTime, state: onOff(current.digestEnabled)})}`,
-        `- ${t('command.settings.weekly', {state: onOff(current.weeklySummary)})}`,
-        `- ${t('command.settings.muted', {kinds: current.mutedDeadlineKinds.join(', ') || '—'})}`,
-        t('command.settings.how'),
-      ].join('\n');
+      return [formatSettingsSummary(current, t), t('command.settings.how')].join('\n');
     }
     case 'stats': {
       const userId = command.of ? person(command.of) : caller.userId;

@@ -1,6 +1,9 @@
 import type {FastifyError, FastifyInstance} from 'fastify';
 import {AppError, errors} from '../errors';
+import {isMattermostUnavailable} from '../mattermost/rest';
 import {presentError} from './presenters/errorPresenter';
+
+const RETRY_AFTER_SECONDS = 5;
 
 /**
  * The one place errors become responses. AppErrors keep their status and id;
@@ -11,12 +14,14 @@ import {presentError} from './presenters/errorPresenter';
 export function installErrorHandling(server: FastifyInstance): void {
   server.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
-    if (!(error instanceof AppError) && appError.status >= 500) {
+    if (appError.id === 'baton.internal') {
       request.log.error({err: error}, 'request failed');
     } else if (appError.status >= 500) {
       // Deliberate 5xx (not ready, dependency down): expected states, no stack.
-      request.log.warn({error_id: appError.id, reason: appError.message}, 'request refused');
+      request.log.warn({error_id: appError.id, reason: appError.message, ...(error instanceof AppError ? {} : {cause: error.message})}, 'request refused');
     }
+    // A state that passes: clients (and proxies) may try again after a short wait.
+    if (appError.status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     void reply.status(appError.status).send(presentError(appError, request.id));
   });
   server.setNotFoundHandler((request, reply) => {
@@ -35,6 +40,7 @@ const fastifyClientErrors: Record<string, {id: string; field?: string; allowed?:
 
 function toAppError(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
+  if (isMattermostUnavailable(error)) return errors.mattermostUnavailable();
   const known = error.code ? fastifyClientErrors[error.code] : undefined;
   const status = error.statusCode ?? 500;
   if (known && status < 500) {

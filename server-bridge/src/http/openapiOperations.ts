@@ -46,6 +46,7 @@ import {
   recurrenceViewSchema,
   userSettingsPatchSchema,
   userSettingsSchema,
+  myCountersSchema,
 } from '../contract';
 
 // What /api/v1 offers, one row per operation. openapi.ts turns this table and
@@ -100,6 +101,7 @@ export const responseComponents = {
   StatsPeriod: statsPeriodSchema,
   DurationSummary: durationSummarySchema,
   UserSettings: userSettingsSchema,
+  MyCounters: myCountersSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type RequestComponent = keyof typeof requestComponents;
@@ -480,6 +482,15 @@ function meOperations(): OperationSpec[] {
       body: 'UserSettingsPatch',
       success: {status: 200, description: 'Your settings after the change.', body: 'UserSettings'},
       errors: [400, 401],
+    },
+    {
+      method: 'get',
+      path: '/api/v1/me/counters',
+      operationId: 'getMyCounters',
+      summary: 'Count your open tasks, the overdue ones and the handoffs waiting on others',
+      description: 'Each number counts what GET /api/v1/tasks lists for you with that list’s filters, with the same visibility: mine = holderId=you&statusCategory=open; overdue = the same plus overdue=true; waiting = handedById=you&accepted=false&statusCategory=open.',
+      success: {status: 200, description: 'Your counters.', body: 'MyCounters'},
+      errors: [401],
     },
   ];
 }

@@ -2,6 +2,7 @@ import {Writable} from 'node:stream';
 import {errors} from '../errors';
 import {createLogger} from '../logging/logger';
 import {registerAuthenticatedRoutes} from './requireCaller';
+import {MattermostRequestError, MattermostUnreachableError} from '../mattermost/rest';
 import {buildHttpServer} from './server';
 
 function capturedLogs() {
@@ -135,6 +136,32 @@ describe('the bridge HTTP server', () => {
     expect(response.statusCode).toBe(500);
     expect(response.json()).toMatchObject({id: 'baton.internal'});
     expect(response.body).not.toContain('postgres://');
+    expect(logs.some((line) => line.msg === 'request failed')).toBe(true);
+  });
+  it('answers 503 with Retry-After when Mattermost does not answer a question the request needs, with a warning and no stack', async () => {
+    const {server, logs} = serverWith();
+    server.get('/down', async () => {
+      throw new MattermostUnreachableError('Mattermost did not answer GET /users/x: ECONNREFUSED');
+    });
+    server.get('/busy', async () => {
+      throw new MattermostRequestError(503, 'GET /channels/c/members/u', 'api.context.server_busy.app_error');
+    });
+    for (const url of ['/down', '/busy']) {
+      const response = await server.inject({url});
+      expect(response.statusCode).toBe(503);
+      expect(response.headers['retry-after']).toBe('5');
+      expect(response.json()).toMatchObject({id: 'baton.not_ready.mattermost'});
+    }
+    expect(logs.filter((line) => line.msg === 'request refused')).toHaveLength(2);
+    expect(logs.some((line) => line.msg === 'request failed')).toBe(false);
+  });
+
+  it('keeps a refusal of Mattermost’s own (a 4xx) a bug of ours: a logged 500', async () => {
+    const {server, logs} = serverWith();
+    server.get('/forbidden', async () => {
+      throw new MattermostRequestError(403, 'GET /channels/c', 'api.context.permissions.app_error');
+    });
+    expect((await server.inject({url: '/forbidden'})).statusCode).toBe(500);
     expect(logs.some((line) => line.msg === 'request failed')).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ describe('channel access through Mattermost', () => {
   let sim: RunningSimulator;
   let org: DemoOrganisation;
   let access: ReturnType<typeof createChannelAccess>;
+  let botToken: () => Promise<string | undefined> = async () => undefined;
 
   beforeAll(async () => {
     sim = await startSimulator({idSeed: 'channel-access'});
@@ -19,6 +20,7 @@ describe('channel access through Mattermost', () => {
     updateUser(sim.ctx, bot.user_id, {roles: 'system_user system_admin'});
     const token = createAccessToken(sim.ctx, bot.user_id, 'bridge').token;
     access = createChannelAccess({connection: {get: async () => ({url: sim.url, botUserId: bot.user_id, botToken: token, commandTokens: []})}});
+    botToken = async () => token;
   });
   afterAll(() => sim.stop());
 
@@ -76,5 +78,21 @@ describe('channel access through Mattermost', () => {
     expect(await access.canManageChannel(user('sato'), litigation.id)).toBe(false);
     // A system admin manages every channel, member or not.
     expect(await access.canManageChannel(user('admin'), id('partners-only'))).toBe(true);
+  });
+
+  it('keeps answering from what it last learnt while Mattermost is down, but not after an event said it changed, and not for the unknown', async () => {
+    let clock = 0;
+    const fresh = createChannelAccess({connection: {get: async () => ({url: sim.url, botUserId: 'bot', botToken: (await botToken()) ?? '', commandTokens: []})}, ttlMs: 1000, staleIfErrorMs: 60_000, now: () => clock});
+    expect(await fresh.isMember(user('sato'), id('patents'))).toBe(true);
+    await fetch(`${sim.url}/__sim/faults`, {method: 'POST', body: JSON.stringify({status: 503})});
+    try {
+      clock = 30_000;
+      expect(await fresh.isMember(user('sato'), id('patents'))).toBe(true);
+      await expect(fresh.isMember(user('tanaka'), id('patents'))).rejects.toMatchObject({name: 'MattermostRequestError', status: 503});
+      fresh.forget(id('patents'), user('sato'));
+      await expect(fresh.isMember(user('sato'), id('patents'))).rejects.toMatchObject({status: 503});
+    } finally {
+      await fetch(`${sim.url}/__sim/faults`, {method: 'DELETE'});
+    }
   });
 });

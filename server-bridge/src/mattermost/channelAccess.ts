@@ -1,6 +1,7 @@
 import type {ChannelAccess} from '../domain/tasks/ports';
 import {createMattermostClient, type MattermostClient} from './client';
 import type {ConnectionSource} from './connection';
+import {isMattermostUnavailable} from './rest';
 
 /**
  * Channel membership, channel names and usernames from Mattermost, as the
@@ -13,10 +14,13 @@ export function createChannelAccess(deps: {
   connection: ConnectionSource;
   clientFor?: (url: string, botToken: string) => MattermostClient;
   ttlMs?: number;
+  /** How long after it was learnt an answer may stand in while Mattermost is unavailable (default 15 min). */
+  staleIfErrorMs?: number;
   now?: () => number;
 }): ChannelAccess & {forget(channelId: string, userId?: string): void; forgetUser(userId: string): void; forgetAll(): void} {
   const clientFor = deps.clientFor ?? ((url, botToken) => createMattermostClient({url, botToken}));
   const ttl = deps.ttlMs ?? 30_000;
+  const staleIfErrorMs = deps.staleIfErrorMs ?? 15 * 60_000;
   const now = deps.now ?? Date.now;
   const cache = new Map<string, {value: unknown; at: number}>();
   // Bumped by every forget: an answer loaded while it happened may predate the change, so it is not kept.
@@ -32,7 +36,14 @@ export function createChannelAccess(deps: {
     const hit = cache.get(key);
     if (hit && now() - hit.at < ttl) return hit.value as T;
     const loadedIn = generation;
-    const value = await load();
+    let value: T;
+    try {
+      value = await load();
+    } catch (error) {
+      // Mattermost down: the last answer (never one an event has since invalidated) serves a while longer.
+      if (hit && isMattermostUnavailable(error) && now() - hit.at < staleIfErrorMs) return hit.value as T;
+      throw error;
+    }
     if (generation === loadedIn) cache.set(key, {value, at: now()});
     return value;
   }

@@ -1,4 +1,5 @@
 import {z} from 'zod';
+import {callMattermost, MattermostRequestError} from './rest';
 
 // The bridge's calls to Mattermost REST v4, as the Baton bot. Every response
 // is checked against the fields we rely on (see ../shared/MATTERMOST.md).
@@ -21,15 +22,7 @@ export const mattermostUserSchema = z.object({
 
 export type MattermostUser = z.infer<typeof mattermostUserSchema>;
 
-export class MattermostRequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly path: string,
-    readonly mattermostId: string | undefined,
-  ) {
-    super(`Mattermost answered ${status} to ${path}${mattermostId ? ` (${mattermostId})` : ''}`);
-  }
-}
+export {MattermostRequestError} from './rest';
 
 export const mattermostChannelSchema = z.object({id: z.string(), name: z.string(), display_name: z.string().default(''), type: z.string(), team_id: z.string().default('')});
 export type MattermostChannel = z.infer<typeof mattermostChannelSchema>;
@@ -50,21 +43,8 @@ export interface MattermostClient {
 const channelMemberSchema = z.object({roles: z.string().default(''), scheme_admin: z.boolean().default(false)});
 
 export function createMattermostClient(options: {url: string; botToken: string; fetch?: typeof fetch; timeoutMs?: number}): MattermostClient {
-  const send = options.fetch ?? fetch;
-  const base = options.url.replace(/\/+$/, '');
 
-  async function getJson(path: string): Promise<unknown> {
-    const response = await send(`${base}/api/v4${path}`, {
-      headers: {Authorization: `Bearer ${options.botToken}`, Accept: 'application/json'},
-      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-    });
-    const body: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) {
-      const id = typeof body === 'object' && body !== null && 'id' in body ? String((body as {id: unknown}).id) : undefined;
-      throw new MattermostRequestError(response.status, path, id);
-    }
-    return body;
-  }
+  const getJson = (path: string): Promise<unknown> => callMattermost({url: options.url, token: options.botToken, fetch: options.fetch, timeoutMs: options.timeoutMs}, 'GET', path);
 
   return {
     getUser: async (userId) => mattermostUserSchema.parse(await getJson(`/users/${encodeURIComponent(userId)}`)),

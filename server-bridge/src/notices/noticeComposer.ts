@@ -7,7 +7,7 @@ import {translatorFor} from '../i18n/translate';
 import {writeDigestNotice} from './digestNotice';
 import {type HandoffAttachment, renderHandoffNotice} from './handoffNotice';
 import {blockQuote, markdownLink} from './mattermostMarkdown';
-import {writeReminderNotice} from './reminderNotice';
+import {type ReminderButtonTarget, writeReminderNotice} from './reminderNotice';
 
 // Writes a change notice (handoff, decline, run completed) as the post its
 // receiver gets, at delivery time: in their language and time zone, from the
@@ -27,6 +27,8 @@ export interface NoticeComposerDeps {
   calendar: BusinessCalendar;
   /** The buttons' endpoint and their signed context; undefined: the post carries no buttons. */
   actions(receiverId: string, task: Task): Promise<{url: string; context: (action: string) => Record<string, unknown>} | undefined>;
+  /** The buttons of a deadline reminder (reminderActions.ts); absent or undefined: the post carries none. */
+  reminderActions?(receiverId: string, task: Task, deadlineKind: string): Promise<ReminderButtonTarget | undefined>;
   now(): Date;
 }
 

@@ -27,6 +27,8 @@ export interface NoticeDeliveryDeps {
   now(): Date;
   /** The buttons of a handoff notice (handoffActions.ts). */
   actions: NoticeComposerDeps['actions'];
+  /** The buttons of a deadline reminder (reminderActions.ts). */
+  reminderActions?: NoticeComposerDeps['reminderActions'];
 }
 
 export interface NoticeDelivery {
@@ -43,6 +45,7 @@ export function createNoticeDelivery(deps: NoticeDeliveryDeps): NoticeDelivery {
     taskUrl: createTaskLinks({connection: deps.connection}),
     calendar: deps.calendar,
     actions: deps.actions,
+    ...(deps.reminderActions ? {reminderActions: deps.reminderActions} : {}),
     now: deps.now,
   });
   const posts = createNoticeDeliverer({posts: createBotPosts({connection: deps.connection})});

@@ -7,6 +7,7 @@ import type {ScheduledJob} from '../domain/scheduling/job';
 import type {ChannelAccess, Clock, TaskReads} from '../domain/tasks/ports';
 import {createOutboxWriter} from '../storage/outboxRepository';
 import {createReminderReads} from '../storage/reminderRepository';
+import {createReminderSnoozeRepository} from '../storage/reminderSnoozeRepository';
 import type {DatabaseSchema} from '../storage/schema';
 import {createUserSettingsRepository} from '../storage/userSettingsRepository';
 
@@ -32,5 +33,5 @@ export function createReminderJobs(deps: ReminderJobsDeps): ScheduledJob[] {
   const settings = createUserSettingsRepository(deps.db);
   const outbox = createOutboxWriter(deps.db, deps.clock);
   const shared = {reads, settings, people: deps.people, access: deps.access, outbox, calendar: deps.calendar, ...(deps.onEnqueued ? {onEnqueued: deps.onEnqueued} : {})};
-  return [createDeadlineLadderJob(shared), createDigestJob({...shared, tasks: deps.tasks})];
+  return [createDeadlineLadderJob({...shared, snoozes: createReminderSnoozeRepository(deps.db)}), createDigestJob({...shared, tasks: deps.tasks})];
 }

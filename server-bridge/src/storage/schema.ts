@@ -283,3 +283,18 @@ export interface WorkflowRunChannelsTable {
   archive_requested_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   failure: ColumnType<string | null, string | null | undefined, string | null>;
 }
+
+// Snoozed reminders (migration 0011, reminderSnoozeRepository.ts).
+
+export interface DatabaseSchema {
+  reminder_snoozes: ReminderSnoozesTable;
+}
+
+export interface ReminderSnoozesTable {
+  user_id: string;
+  task_id: string;
+  deadline_kind: string;
+  /** `YYYY-MM-DD` in the person's time zone: the first day reminders come again. */
+  until_date: string;
+  snoozed_at: Date;
+}

@@ -4,7 +4,7 @@ import type {DatabaseSchema} from './schema';
 import {afterPosition, decodeCursor, encodeCursor, keyAsText, orderKeys} from './taskListOrder';
 import {taskMatchesSearch} from './taskSearch';
 
-// GET /api/v1/tasks as SQL: visibility first (the caller's channels, or
+// GET /api/v1/tasks (and its counts) as SQL: visibility first (the caller's channels, or
 // personal tasks they created, hold or watch — never for guests), then the
 // filters, then the order and one page after the cursor (taskListOrder.ts).
 
@@ -15,28 +15,7 @@ export async function listTaskIds(db: Kysely<DatabaseSchema>, listing: TaskListi
   let query = db
     .selectFrom('tasks')
     .select('tasks.id')
-    .where((eb) => visibleTo(eb, viewer));
-  if (filters.holderId) query = query.where('tasks.holder_id', '=', filters.holderId);
-  if (filters.creatorId) query = query.where('tasks.creator_id', '=', filters.creatorId);
-  if (filters.channelId) query = query.where('tasks.channel_id', '=', filters.channelId);
-  if (filters.handedById) query = query.where('tasks.handed_by_id', '=', filters.handedById);
-  if (filters.accepted !== undefined) query = query.where('tasks.accepted_at', filters.accepted ? 'is not' : 'is', null);
-  if (filters.parentId) query = query.where('tasks.parent_id', '=', filters.parentId);
-  if (filters.caseId) query = query.where('tasks.case_id', '=', filters.caseId);
-  if (filters.label) query = query.where(sql<SqlBool>`tasks.labels @> ${sql.val([filters.label])}::text[]`);
-  if (filters.priorities?.length) query = query.where('tasks.priority', 'in', filters.priorities as Array<'low' | 'normal' | 'high' | 'urgent'>);
-  if (filters.statusIds?.length) query = query.where('tasks.status_id', 'in', filters.statusIds);
-  if (filters.statusCategory) {
-    const category = filters.statusCategory;
-    query = query.where('tasks.status_id', 'in', (eb) => eb.selectFrom('task_statuses').select('id').where('category', '=', category));
-  }
-  if (filters.watcherId) {
-    const watcher = filters.watcherId;
-    query = query.where((eb) => eb.exists(eb.selectFrom('task_watchers as w').select('w.user_id').whereRef('w.task_id', '=', 'tasks.id').where('w.user_id', '=', watcher)));
-  }
-  const due = dueCondition(listing);
-  if (due) query = query.where(due);
-  if (filters.search) query = query.where(taskMatchesSearch(filters.search));
+    .where((eb) => eb.and([visibleTo(eb, viewer), ...filterConditions(eb, listing)]));
 
   const keys = orderKeys(sort, filters.search);
   if (listing.cursor) query = query.where(afterPosition(keys, decodeCursor(listing.cursor, keys)));
@@ -49,6 +28,59 @@ export async function listTaskIds(db: Kysely<DatabaseSchema>, listing: TaskListi
   const last = page.at(-1) as Record<string, string> | undefined;
   const more = rows.length > listing.limit && last !== undefined;
   return {ids: page.map((row) => row.id), nextCursor: more ? encodeCursor(keys.map((_, index) => last[`k${index}`]!)) : null};
+}
+
+/**
+ * How many tasks the viewer may see match each set of filters: one query, one
+ * `count(*) filter (where …)` per set, with exactly the visibility and the
+ * filter conditions of the listing above (GET /api/v1/me/counters).
+ */
+export async function countTaskIds<Name extends string>(
+  db: Kysely<DatabaseSchema>,
+  counting: {viewer: TaskListing['viewer']; now: Date; lists: Record<Name, TaskListing['filters']>},
+): Promise<Record<Name, number>> {
+  const names = Object.keys(counting.lists) as Name[];
+  if (names.length === 0) return {} as Record<Name, number>;
+  const row = await db
+    .selectFrom('tasks')
+    .where((eb) => visibleTo(eb, counting.viewer))
+    .select((eb) =>
+      names.map((name, index) => {
+        const conditions = filterConditions(eb, {filters: counting.lists[name], now: counting.now});
+        const matches = conditions.length > 0 ? eb.and(conditions) : sql<SqlBool>`true`;
+        return sql<number>`(count(*) filter (where ${matches}))::int`.as(`c${index}`);
+      }),
+    )
+    .executeTakeFirstOrThrow();
+  const counts = row as Record<string, number>;
+  return Object.fromEntries(names.map((name, index) => [name, Number(counts[`c${index}`] ?? 0)])) as Record<Name, number>;
+}
+
+/** Every filter of a listing as conditions on `tasks` (they combine with AND); visibility is separate. */
+function filterConditions(eb: Tasks, {filters, now}: Pick<TaskListing, 'filters' | 'now'>): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [];
+  if (filters.holderId) conditions.push(eb('tasks.holder_id', '=', filters.holderId));
+  if (filters.creatorId) conditions.push(eb('tasks.creator_id', '=', filters.creatorId));
+  if (filters.channelId) conditions.push(eb('tasks.channel_id', '=', filters.channelId));
+  if (filters.handedById) conditions.push(eb('tasks.handed_by_id', '=', filters.handedById));
+  if (filters.accepted !== undefined) conditions.push(eb('tasks.accepted_at', filters.accepted ? 'is not' : 'is', null));
+  if (filters.parentId) conditions.push(eb('tasks.parent_id', '=', filters.parentId));
+  if (filters.caseId) conditions.push(eb('tasks.case_id', '=', filters.caseId));
+  if (filters.label) conditions.push(sql<SqlBool>`tasks.labels @> ${sql.val([filters.label])}::text[]`);
+  if (filters.priorities?.length) conditions.push(eb('tasks.priority', 'in', filters.priorities as Array<'low' | 'normal' | 'high' | 'urgent'>));
+  if (filters.statusIds?.length) conditions.push(eb('tasks.status_id', 'in', filters.statusIds));
+  if (filters.statusCategory) {
+    const category = filters.statusCategory;
+    conditions.push(eb('tasks.status_id', 'in', eb.selectFrom('task_statuses').select('id').where('category', '=', category)));
+  }
+  if (filters.watcherId) {
+    const watcher = filters.watcherId;
+    conditions.push(eb.exists(eb.selectFrom('task_watchers as w').select('w.user_id').whereRef('w.task_id', '=', 'tasks.id').where('w.user_id', '=', watcher)));
+  }
+  const due = dueCondition({filters, now});
+  if (due) conditions.push(due(eb));
+  if (filters.search) conditions.push(taskMatchesSearch(filters.search)(eb));
+  return conditions;
 }
 
 /** Which tasks the viewer may see, as a condition on `tasks` (shared with the stats in statsQueries.ts). */
@@ -67,7 +99,7 @@ export function visibleTo(eb: Tasks, viewer: TaskListing['viewer']): Expression<
 }
 
 /** dueBefore / dueAfter / overdue, on one deadline kind or on any. */
-function dueCondition({filters, now}: TaskListing): ((eb: Tasks) => Expression<SqlBool>) | undefined {
+function dueCondition({filters, now}: Pick<TaskListing, 'filters' | 'now'>): ((eb: Tasks) => Expression<SqlBool>) | undefined {
   const {dueKind, dueBefore, dueAfter, overdue} = filters;
   if (!dueBefore && !dueAfter && overdue === undefined) return undefined;
   return (eb) => {

@@ -4,7 +4,7 @@ import type {Comment, Deadline, EventKind, Task, TaskEvent} from '../domain/task
 import type {DatabaseSchema} from './schema';
 import {channelSettingsReadsOn, channelSettingsWritesOn} from './channelSettingsRepository';
 import {createOutboxWriter} from './outboxRepository';
-import {listTaskIds} from './taskList';
+import {countTaskIds, listTaskIds} from './taskList';
 import {refreshTaskSearchFields, searchFieldsForComment, searchFieldsForTask} from './taskSearch';
 import {workflowReadsOn, workflowWritesOn} from './workflowRepository';
 
@@ -68,6 +68,9 @@ function readsOn(db: Db): TaskReads {
       // One query per part for the whole page, then back into the listing's order.
       const byId = new Map((await loadTasks(db, (where) => where('t.id', 'in', ids))).map((task) => [task.id, task]));
       return {tasks: ids.map((id) => byId.get(id)).filter((task): task is Task => task !== undefined), nextCursor};
+    },
+    async countTasks(counting) {
+      return countTaskIds(db, counting);
     },
     async timeline(taskId) {
       const rows = await db.selectFrom('task_events').selectAll().where('task_id', '=', taskId).orderBy('id').execute();

@@ -9,13 +9,15 @@ import {DEFAULT_DEADLINE_LADDER, ladderRung, reminderKey} from './deadlineLadder
 import {partialFailure} from './partialFailure';
 import type {OpenDeadline, ReminderPeople, ReminderReads} from './ports';
 import {sendSlot, usableZone} from './localSchedule';
+import {isSnoozed, type ReminderSnoozeStore, snoozeIndex} from './snooze';
 import {type UserSettings, type UserSettingsStore, withDefaults} from './userSettings';
 
 // Reminds people of deadlines on a ladder (deadlineLadder.ts): the holder at
 // each rung before a deadline and every business day once it is overdue;
 // for an overdue legal deadline, which cannot move, the task's creator and
 // watchers too. Each person at their digest time in their own time zone, on
-// business days, never for a deadline kind they muted. Every reminder has a
+// business days, never for a deadline kind they muted, nor for a task and
+// kind they snoozed (snooze.ts) until the snooze's date. Every reminder has a
 // key naming the task, the kind, the rung and the person, so it is sent
 // exactly once whatever the number of replicas or restarts.
 
@@ -30,6 +32,8 @@ export interface DeadlineLadderJobDeps {
   access: ChannelAccess;
   outbox: OutboxWriter;
   calendar: BusinessCalendar;
+  /** People's snoozes (snooze.ts); without it, nothing is snoozed. */
+  snoozes?: Pick<ReminderSnoozeStore, 'snoozesOf'>;
   /** Business days before a deadline; DEFAULT_DEADLINE_LADDER unless given. */
   ladder?: readonly number[];
   onEnqueued?: () => void;
@@ -65,6 +69,7 @@ export function createDeadlineLadderJob(deps: DeadlineLadderJobDeps): ScheduledJ
       const targets = await deps.reads.openDeadlinesBefore(horizon(now));
       const people = [...new Set(targets.flatMap((target) => [target.holderId, target.creatorId, ...target.watcherIds]).filter((id): id is string => id !== null))];
       const stored = await deps.settings.findMany(people);
+      const snoozedUntil = snoozeIndex(deps.snoozes ? await deps.snoozes.snoozesOf([...new Set(targets.map((target) => target.taskId))]) : []);
       const zones = new Map<string, string>();
       const zoneOf = async (userId: string) => {
         if (!zones.has(userId)) zones.set(userId, usableZone(await deps.people.timeZone(userId)));
@@ -82,6 +87,8 @@ export function createDeadlineLadderJob(deps: DeadlineLadderJobDeps): ScheduledJ
             const readerZone = await zoneOf(userId);
             const slot = sendSlot(now, readerZone, settings.digestTime, calendar);
             if (!slot.due) continue;
+            // Only the person who snoozed is spared: followers are asked on their own.
+            if (isSnoozed(snoozedUntil(userId, target.taskId, target.deadline.kind), slot.date)) continue;
             const rung = ladderRung(target.deadline, {today: slot.date, readerZone, now, calendar, ladder});
             if (!rung) continue;
             pending.push({key: reminderKey(target.taskId, target.deadline.kind, rung, userId), target, userId, audience});

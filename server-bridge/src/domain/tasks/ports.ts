@@ -85,6 +85,15 @@ export interface TaskReads {
   listComments(taskId: string): Promise<Comment[]>;
   timeline(taskId: string): Promise<TaskEvent[]>;
   listTasks(listing: TaskListing): Promise<{tasks: Task[]; nextCursor: string | null}>;
+  /** How many tasks the viewer may see match each set of filters: the listing's visibility and filters, without paging. */
+  countTasks<Name extends string>(counting: TaskCounting<Name>): Promise<Record<Name, number>>;
+}
+
+/** Several listings of one viewer, counted together (the sidebar counters). */
+export interface TaskCounting<Name extends string> {
+  viewer: TaskListing['viewer'];
+  lists: Record<Name, TaskListing['filters']>;
+  now: Date;
 }
 
 /** One transaction of the Baton store: task changes, workflow changes and the notices they cause commit together. */

@@ -5,6 +5,7 @@ import {parseSearchQuery} from '../search/searchTerms';
 import type {ChannelAccess, Clock, NewTaskRow, TaskChangeListener, TaskListing, TaskOperations, TaskReads, TaskStore, TaskTx} from './ports';
 import type {Caller, Comment, Deadline, Task, TaskChanges, TaskDraft, TaskEvent} from './task';
 import {canEditFields, canMoveBaton, canSee} from './visibility';
+import {counterListFilters, type MyCounters} from './counters';
 
 // Every change to a task: checked against visibility, applied only on the
 // expected version, and recorded in the timeline in the same transaction.
@@ -399,6 +400,12 @@ export function createTaskService({store, access, clock, newId = randomUUID, lis
         ...(request.cursor ? {cursor: request.cursor} : {}),
         now: clock.now(),
       });
+    },
+
+    /** The caller's sidebar counters: open tasks they hold, those overdue, and handoffs waiting on others; visibility as in `list`. */
+    async counters(caller: Caller): Promise<MyCounters> {
+      const channelIds = await access.memberChannelIds(caller.userId);
+      return store.countTasks({viewer: {userId: caller.userId, guest: caller.guest, channelIds}, lists: counterListFilters(caller.userId), now: clock.now()});
     },
 
     async timeline(caller: Caller, idOrKey: string): Promise<TaskEvent[]> {

@@ -37,6 +37,8 @@ function server(logger = createLogger('silent')) {
             openNewTaskDialog: async (request) => {
               opened.push(request);
             },
+            openWorkflowStartDialog: async () => Promise.reject(new Error('not in these tests')),
+            openSettingsDialog: async () => Promise.reject(new Error('not in these tests')),
             session: {issue: async (caller) => ({token: `token-of-${caller.userId}`, expiresAt: new Date('2026-11-20T12:00:00Z')}), bridgeUrl: async () => 'https://baton.example'},
           },
         })),

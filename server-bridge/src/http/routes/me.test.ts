@@ -5,7 +5,11 @@ import {createUserSettingsRepository} from '../../storage/userSettingsRepository
 import {startApiTestServer} from '../../testing/apiTestServer';
 import {freshStorage, type TestStorage} from '../../testing/engines';
 import {mmId} from '../../testing/mattermostIds';
-import {registerMeRoutes} from './me';
+import {myCountersSchema} from '../../contract';
+import {createTaskService} from '../../domain/tasks/taskService';
+import {createTaskRepository} from '../../storage/taskRepository';
+import {fakeChannelAccess} from '../../testing/fakeChannelAccess';
+import {registerMeRoutes, registerMyCountersRoute} from './me';
 
 // GET/PATCH /api/v1/me/settings over HTTP on a real PostgreSQL store: each
 // person reads and changes only their own settings; a bad value is a 400
@@ -72,5 +76,59 @@ describe('the settings API', () => {
   it('refuses a muted kind named twice, and anyone without a session', async () => {
     expect((await call('PATCH', 'tanaka', {mutedDeadlineKinds: ['internal', 'internal']})).json().message).toBe('mutedDeadlineKinds: must name each deadline kind at most once');
     expect((await server.inject({method: 'GET', url: '/api/v1/me/settings'})).statusCode).toBe(401);
+  });
+});
+
+// GET /api/v1/me/counters over HTTP: the caller's own three numbers, a guest
+// sees only their channels, and nobody without a session gets any.
+describe('the counters API', () => {
+  const kim = mmId('kim');
+  const [patents, elsewhere] = [mmId('patents'), mmId('elsewhere')];
+  let storage: TestStorage;
+  let database: Database;
+  let server: FastifyInstance;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    storage = await freshStorage('postgres');
+    database = await openDatabase(storage.config);
+    const tasks = createTaskService({
+      store: createTaskRepository(database.db),
+      access: fakeChannelAccess({channels: {[patents]: {name: 'patents', members: [sato, tanaka, kim]}, [elsewhere]: {name: 'elsewhere', members: [sato, tanaka]}}}),
+      clock: {now: () => new Date('2027-05-10T00:00:00Z')},
+    });
+    const caller = (userId: string) => ({userId, guest: false});
+    const overdue = {kind: 'legal', dueAt: new Date('2027-05-01T00:00:00Z'), allDay: false, timeZone: 'UTC'};
+    await tasks.create(caller(sato), {title: 'Late', channelId: patents, holderId: sato, deadlines: [overdue]});
+    const handed = await tasks.create(caller(sato), {title: 'To the guest', channelId: patents});
+    await tasks.handOff(caller(sato), handed.key, {toUserId: kim});
+    const hidden = await tasks.create(caller(sato), {title: 'Not for the guest', channelId: elsewhere});
+    await tasks.handOff(caller(sato), hidden.key, {toUserId: tanaka});
+    const started = await startApiTestServer({
+      people: {sato, tanaka, kim: {userId: kim, guest: true}},
+      engine: 'postgres',
+      register: (api) => registerMyCountersRoute(api, () => ({tasks})),
+    });
+    server = started.server;
+    Object.assign(tokens, started.tokens);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await database?.close();
+    await storage?.cleanup();
+  });
+
+  const counters = (as?: string) => server.inject({method: 'GET', url: '/api/v1/me/counters', headers: as ? {authorization: `Bearer ${tokens[as]}`} : {}});
+
+  it('answers each caller their own numbers, as the contract describes them', async () => {
+    const response = await counters('sato');
+    expect(response.statusCode).toBe(200);
+    expect(myCountersSchema.parse(response.json())).toEqual({mine: 1, overdue: 1, waiting: 2});
+    expect((await counters('tanaka')).json()).toEqual({mine: 1, overdue: 0, waiting: 0});
+    expect((await counters('kim')).json()).toEqual({mine: 1, overdue: 0, waiting: 0});
+  });
+
+  it('refuses anyone without a session', async () => {
+    expect((await counters()).statusCode).toBe(401);
   });
 });

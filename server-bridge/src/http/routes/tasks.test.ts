@@ -21,7 +21,7 @@ import {mmId} from '../../testing/mattermostIds';
 import {operations} from '../openapiOperations';
 import {registerOpenApiRoute} from '../openapi';
 import {registerChannelRoutes} from './channels';
-import {registerMeRoutes} from './me';
+import {registerMeRoutes, registerMyCountersRoute} from './me';
 import {registerRecurrenceRoutes} from './recurrences';
 import {registerStatsRoutes} from './stats';
 import {registerStreamRoutes} from './stream';
@@ -62,6 +62,7 @@ describe('the task API', () => {
           registerTaskRoutes(api, () => ({tasks, timeZoneOf: async () => 'Asia/Tokyo'}));
           registerChannelRoutes(api, () => ({channelSettings}));
           registerMeRoutes(api, () => ({userSettings: createUserSettingsService({store: createUserSettingsRepository(database.db), clock})}));
+          registerMyCountersRoute(api, () => ({tasks}));
           registerWorkflowRoutes(api, () => ({workflows, timeZoneOf: async () => 'Asia/Tokyo'}));
           registerStatsRoutes(api, () => ({stats, timeZoneOf: async () => 'Asia/Tokyo'}));
           registerRecurrenceRoutes(api, () => ({recurrences, timeZoneOf: async () => 'Asia/Tokyo'}));

@@ -9,6 +9,7 @@ import * as m0007 from './0007_user_settings';
 import * as m0008 from './0008_recurrences';
 import * as m0009 from './0009_action_nonces';
 import * as m0010 from './0010_channel_notices';
+import * as m0011 from './0011_reminder_snoozes';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the folder at
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0008_recurrences': m0008,
   '0009_action_nonces': m0009,
   '0010_channel_notices': m0010,
+  '0011_reminder_snoozes': m0011,
 };
