@@ -109,7 +109,7 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
       (http) => registerCommandRoute(http, () => started().command),
       (http) => registerMattermostActionRoutes(http, () => started().mattermostActions),
       (http) => registerOpenApiRoute(http),
-      (http) => registerAuthenticatedRoutes(http, (token) => verifyActiveSession(started().sessionKey, token, started().activeUsers.isActive), (api) => {
+      (http) => registerAuthenticatedRoutes(http, (token) => verifyActiveSession(started().sessionKey, token, started().activeUsers.standing), (api) => {
         registerTaskRoutes(api, () => started().tasks);
         registerChannelRoutes(api, () => started().channels);
         registerWorkflowRoutes(api, () => started().workflows);

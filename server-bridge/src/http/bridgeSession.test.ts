@@ -73,7 +73,7 @@ describe('a session of a deactivated user', () => {
     const asked: string[] = [];
     const isActive = async (userId: string) => {
       asked.push(userId);
-      return userId !== sato.userId;
+      return {active: userId !== sato.userId, guest: false};
     };
     const {token} = await issueSessionToken(key, sato, issuedAt);
     expect(await verifyActiveSession(key, token, isActive, later(60))).toEqual({ok: false, reason: 'deactivated'});
@@ -81,6 +81,12 @@ describe('a session of a deactivated user', () => {
     expect(await verifyActiveSession(key, other, isActive, later(60))).toMatchObject({ok: true, session: {userId: 'liuserid000000000000000000'}});
     expect(await verifyActiveSession(key, token, isActive, later(13 * 3600))).toEqual({ok: false, reason: 'expired'});
     expect(asked).toEqual([sato.userId, 'liuserid000000000000000000']);
+  });
+
+  it('carries the guest flag Mattermost gives the account now, not the one in the token', async () => {
+    const {token} = await issueSessionToken(key, {userId: 'liuserid000000000000000000', guest: false}, issuedAt);
+    const madeGuest = async () => ({active: true, guest: true});
+    expect(await verifyActiveSession(key, token, madeGuest, later(60))).toMatchObject({ok: true, session: {guest: true}});
   });
 });
 

@@ -15,12 +15,18 @@ function mattermost(active: Record<string, boolean | Error>) {
       const answer = active[userId];
       if (answer instanceof Error) throw answer;
       if (answer === undefined) throw new MattermostRequestError(404, `GET /users/${userId}`, 'app.user.missing_account.const');
-      return {active: answer};
+      return {active: answer, guest: false};
     },
   };
 }
 
 describe('createActiveUsers', () => {
+  it('tells whether the account is a guest now', async () => {
+    const users = createActiveUsers({person: async (userId) => ({active: true, guest: userId === 'kim'})});
+    expect(await users.standing('kim')).toEqual({active: true, guest: true});
+    expect(await users.standing('sato')).toEqual({active: true, guest: false});
+  });
+
   it('asks Mattermost once a minute per user', async () => {
     let now = 0;
     const mm = mattermost({sato: true, li: false});
@@ -46,18 +52,18 @@ describe('createActiveUsers', () => {
   });
 
   it('does not keep an answer that was on its way when forget came', async () => {
-    let release: (value: {active: boolean}) => void = () => {};
+    let release: (value: {active: boolean; guest: boolean}) => void = () => {};
     let calls = 0;
     const users = createActiveUsers({
-      person: (): Promise<{active: boolean}> => {
+      person: (): Promise<{active: boolean; guest: boolean}> => {
         calls += 1;
-        return calls === 1 ? new Promise((resolve) => (release = resolve)) : Promise.resolve({active: false});
+        return calls === 1 ? new Promise((resolve) => (release = resolve)) : Promise.resolve({active: false, guest: false});
       },
       now: () => 0,
     });
     const before = users.isActive('sato');
     users.forget('sato');
-    release({active: true});
+    release({active: true, guest: false});
     expect(await before).toBe(true);
     expect(await users.isActive('sato')).toBe(false);
   });
