@@ -2,12 +2,8 @@ import type {AddressInfo} from 'node:net';
 import type {BridgeConfig} from './config/config';
 import type {SettingsStore} from './domain/settings';
 import {StartupError, errors} from './errors';
-import {ACTION_SIGNING_KEY_SETTING, issueSessionToken, loadOrCreateSigningKey, verifyActiveSession} from './http/bridgeSession';
-import {type ActiveUsers, createActiveUsers} from './mattermost/activeUsers';
-import {createNewTaskDialog} from './notices/newTaskDialog';
-import {createWorkflowStartDialog} from './notices/workflowStartDialog';
-import {createSettingsDialog} from './notices/settingsDialog';
-import {createUsernameLookup} from './mattermost/usernames';
+import {issueSessionToken, loadOrCreateSigningKey, verifyActiveSession} from './http/bridgeSession';
+import type {ActiveUsers} from './mattermost/activeUsers';
 import {registerOpenApiRoute} from './http/openapi';
 import {registerAuthenticatedRoutes} from './http/requireCaller';
 import {type CommandRouteDeps, registerCommandRoute} from './http/routes/mattermostCommand';
@@ -16,51 +12,22 @@ import {registerTaskRoutes, type TaskRouteDeps} from './http/routes/tasks';
 import {registerWorkflowRoutes, type WorkflowRouteDeps} from './http/routes/workflows';
 import {buildHttpServer} from './http/server';
 import type {Logger} from './logging/logger';
-import {createChannelSettingsService, type ChannelSettingsService} from './domain/channels/channelSettingsService';
-import {type BusinessCalendar, createBusinessCalendar} from './domain/calendar/businessCalendar';
-import {createHandoffNotifier} from './domain/notices/handoffNotifier';
-import {createChannelNotifier} from './domain/notices/channelNotifier';
+import type {ChannelSettingsService} from './domain/channels/channelSettingsService';
 import {createRunChannelArchiveJob} from './domain/workflows/runChannelArchiveJob';
-import type {TaskChangeListener} from './domain/tasks/ports';
-import {createTaskService} from './domain/tasks/taskService';
-import {createInProcessFeed} from './domain/live/inProcessFeed';
-import {createLiveUpdates} from './domain/live/liveUpdates';
-import {publishingChanges} from './domain/live/publishingChanges';
-import {createHolderDeactivation} from './domain/notices/holderDeactivation';
 import {registerStreamRoutes, type StreamRouteDeps} from './http/routes/stream';
-import {createWebSocketListener} from './mattermost/websocketListener';
-import {createWorkflowService} from './domain/workflows/workflowService';
-import {createHandoffActions, createHandoffButtons, type HandoffActions} from './notices/handoffActions';
-import {freshHandoffAttachment} from './notices/noticeComposer';
-import {createReminderButtons, freshReminderAttachment} from './notices/reminderActions';
-import {createSnoozeDialog} from './notices/snoozeDialog';
-import {createReminderSnoozeRepository} from './storage/reminderSnoozeRepository';
-import {createNoticeDelivery} from './notices/noticeDelivery';
-import {createBotInteractions} from './mattermost/interactions';
-import {createActionNonces} from './storage/actionNonceRepository';
+import type {HandoffActions} from './notices/handoffActions';
 import {registerMattermostActionRoutes} from './http/routes/mattermostActions';
-import {createStatsService} from './domain/stats/statsService';
-import {createUserSettingsService} from './domain/reminders/userSettings';
 import {registerMeRoutes, registerMyCountersRoute, type MeRouteDeps} from './http/routes/me';
 import {createReminderJobs} from './scheduler/reminderJobs';
 import {createScheduler} from './scheduler/scheduler';
-import {createUserSettingsRepository} from './storage/userSettingsRepository';
-import {createRecurrenceJob} from './domain/recurrence/recurrenceJob';
-import {createRecurrenceService} from './domain/recurrence/recurrenceService';
 import {registerRecurrenceRoutes, type RecurrenceRouteDeps} from './http/routes/recurrences';
-import {createRecurrenceRepository} from './storage/recurrenceRepository';
 import {registerStatsRoutes, type StatsRouteDeps} from './http/routes/stats';
-import {createStatsQueries} from './storage/statsQueries';
-import {createChannelAccess} from './mattermost/channelAccess';
-import {connectionFromSettings} from './mattermost/connection';
-import {createUserPreferences} from './mattermost/userPreferences';
 import {type Database, openDatabase} from './storage/database';
-import {createSettingsRepository} from './storage/settingsRepository';
-import {createTaskRepository} from './storage/taskRepository';
+import {wireDomainServices} from './wiring/domainServices';
+import {wireMattermostIntegration} from './wiring/mattermostIntegration';
 
 /** What routes use once the database is open. */
 interface Services {
-  settings: SettingsStore;
   /** Signs and checks the webapp's bridge session tokens. */
   sessionKey: Uint8Array;
   /** Whether a session's user is still active in Mattermost; `forget(userId)` on `user_updated`. */
@@ -142,110 +109,34 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
     await server.close();
     throw error;
   }
-  const settings = createSettingsRepository(database.db);
-  const connection = connectionFromSettings(settings);
+  const domain = wireDomainServices({config, database, logger});
+  const {connection, preferences, access, clock, tasks, workflows, userSettings} = domain;
   siteUrl = async () => {
     const current = await connection.get();
     return current?.siteUrl ?? current?.url;
   };
-  const preferences = createUserPreferences({connection, logger});
-  const sessionKey = await loadOrCreateSigningKey(settings);
-  const calendar = businessCalendarOf(config.calendar);
-  let wakeDelivery = () => {};
-  // Live sync: every committed task change goes to the change feed (one process: in memory), and from there to the webapp streams.
-  const reportFeed = (error: unknown) => logger.error({err: error}, 'could not publish task changes to the live feed');
-  const feed = createInProcessFeed({report: reportFeed});
-  const taskStore = publishingChanges(createTaskRepository(database.db, {afterCommit: () => wakeDelivery()}), feed, reportFeed);
-  const access = createChannelAccess({connection});
-  const clock = {now: () => new Date()};
-  // Workflows and notices react to task changes inside their transactions;
-  // the workflow service in turn changes tasks, so the list is filled after both exist.
-  const listeners: TaskChangeListener[] = [];
-  const userSettings = createUserSettingsService({store: createUserSettingsRepository(database.db), clock});
-  const tasks = createTaskService({
-    store: taskStore,
-    access,
-    clock,
-    listeners,
-    acceptance: {required: async (userId) => (await userSettings.get({userId, guest: false})).requireAcceptance},
-  });
-  const workflows = createWorkflowService({store: taskStore, access, clock, calendar, timeZone: config.calendar.timeZone, tasks: tasks.operations});
-  listeners.push(workflows.listener, createHandoffNotifier(), createChannelNotifier());
-  const channelSettings = createChannelSettingsService({store: taskStore, access, clock});
-  const stats = createStatsService({store: createStatsQueries(database.db), access, clock});
-  const recurrenceStore = publishingChanges(createRecurrenceRepository(database.db, {afterCommit: () => wakeDelivery()}), feed, reportFeed);
-  // Clock-driven work; the scheduler that runs these starts below.
-  const recurrenceJob = createRecurrenceJob({store: recurrenceStore, tasks: tasks.operations, runs: workflows, access, calendar, log: logger});
-  const actionKey = await loadOrCreateSigningKey(settings, undefined, ACTION_SIGNING_KEY_SETTING);
-  const bridgeUrl = async () => (await connection.get())?.bridgeUrl;
-  const delivery = createNoticeDelivery({
-    db: database.db,
-    store: taskStore,
-    connection,
-    people: {...preferences, username: access.username},
-    calendar,
-    logger,
-    now: clock.now,
-    actions: createHandoffButtons({key: actionKey, now: clock.now, bridgeUrl}),
-    reminderActions: createReminderButtons({key: actionKey, now: clock.now, bridgeUrl}),
-  });
-  const interactions = createBotInteractions({connection});
-  const activeUsers = createActiveUsers({person: interactions.person});
-  // Buttons and dialogs: what the notices' handler and the `/task new` form share.
-  const dialogDeps = {tasks, interactions, nonces: createActionNonces(database.db), key: actionKey, now: clock.now, locale: preferences.locale, timeZone: preferences.timeZone, bridgeUrl};
-  const newTaskDialog = createNewTaskDialog({...dialogDeps, calendar, isMember: access.isMember});
-  const workflowStartDialog = createWorkflowStartDialog({...dialogDeps, workflows, userIdByUsername: createUsernameLookup({connection})});
-  const settingsDialog = createSettingsDialog({...dialogDeps, settings: userSettings});
-  // Snooze… on deadline reminders; their Done and Hand off… are the handoff notice's own (reminderActions.ts).
-  const snooze = createSnoozeDialog({...dialogDeps, calendar, snoozes: createReminderSnoozeRepository(database.db), freshAttachment: freshReminderAttachment(delivery.compose, taskStore)});
-  const handoffActions = createHandoffActions({
-    ...dialogDeps,
-    dialogs: [newTaskDialog, workflowStartDialog, settingsDialog, snooze.dialog],
-    buttons: [snooze.button],
-    freshAttachment: freshHandoffAttachment(delivery.compose, taskStore),
-  });
-  wakeDelivery = () => delivery.worker.wake();
-  delivery.worker.start();
-  // Mattermost's events as the bot: caches dropped the moment something changes, deactivated holders flagged to watchers.
-  const holderDeactivation = createHolderDeactivation({store: taskStore, access, clock});
-  const live = createLiveUpdates({feed, access});
-  const mattermostEvents = createWebSocketListener({
-    connection,
-    logger,
-    handlers: {
-      membershipChanged: (channelId, userId) => access.forget(channelId, userId),
-      channelDeleted: (channelId) => access.forget(channelId),
-      async userUpdated(userId, {active, deleteAt}) {
-        preferences.forget(userId);
-        access.forgetUser(userId);
-        activeUsers.forget(userId);
-        if (active) return;
-        live.endAll(userId);
-        await holderDeactivation.holderDeactivated(userId, deleteAt);
-      },
-      resync() {
-        access.forgetAll();
-        preferences.forgetAll();
-      },
-    },
-  });
-  mattermostEvents.start();
+  const sessionKey = await loadOrCreateSigningKey(domain.settings);
+  const mattermost = await wireMattermostIntegration({database, logger, domain});
+  mattermost.start();
   const scheduler = createScheduler({
-    jobs: [recurrenceJob, createRunChannelArchiveJob({store: taskStore, archiveAfterDays: config.runChannels.archiveAfterDays}), ...createReminderJobs({db: database.db, tasks: taskStore, access, people: preferences, calendar, clock, onEnqueued: () => wakeDelivery()})],
+    jobs: [
+      domain.recurrenceJob,
+      createRunChannelArchiveJob({store: domain.taskStore, archiveAfterDays: config.runChannels.archiveAfterDays}),
+      ...createReminderJobs({db: database.db, tasks: domain.taskStore, access, people: preferences, calendar: domain.calendar, clock, onEnqueued: () => mattermost.wakeDelivery()}),
+    ],
     clock,
     tickMs: 60_000,
     logger,
   });
   scheduler.start();
   services = {
-    settings,
     sessionKey,
-    activeUsers,
+    activeUsers: mattermost.activeUsers,
     command: {
       connection,
       userLocale: preferences.locale,
       callerOf: async (userId) => {
-        const person = await interactions.person(userId);
+        const person = await mattermost.interactions.person(userId);
         if (!person.active) throw errors.forbidden('deactivated', 'This Mattermost account is deactivated.');
         return {userId: person.userId, guest: person.guest};
       },
@@ -253,25 +144,25 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
         tasks,
         workflows,
         username: access.username,
-        stats,
+        stats: domain.stats,
         timeZoneOf: preferences.timeZone,
         settings: userSettings,
-        calendar,
+        calendar: domain.calendar,
         now: clock.now,
-        openNewTaskDialog: newTaskDialog.open,
-        openWorkflowStartDialog: workflowStartDialog.open,
-        openSettingsDialog: settingsDialog.open,
-        session: {issue: (caller) => issueSessionToken(sessionKey, caller, clock.now()), bridgeUrl},
+        openNewTaskDialog: mattermost.dialogs.newTask.open,
+        openWorkflowStartDialog: mattermost.dialogs.workflowStart.open,
+        openSettingsDialog: mattermost.dialogs.settings.open,
+        session: {issue: (caller) => issueSessionToken(sessionKey, caller, clock.now()), bridgeUrl: mattermost.bridgeUrl},
       },
     },
     tasks: {tasks, timeZoneOf: preferences.timeZone},
-    channels: {channelSettings},
+    channels: {channelSettings: domain.channelSettings},
     workflows: {workflows, timeZoneOf: preferences.timeZone},
-    mattermostActions: {handoffActions},
-    stats: {stats, timeZoneOf: preferences.timeZone},
-    recurrences: {recurrences: createRecurrenceService({store: recurrenceStore, access, clock, calendar, runs: workflows}), timeZoneOf: preferences.timeZone},
+    mattermostActions: {handoffActions: mattermost.handoffActions},
+    stats: {stats: domain.stats, timeZoneOf: preferences.timeZone},
+    recurrences: {recurrences: domain.recurrences, timeZoneOf: preferences.timeZone},
     me: {userSettings},
-    stream: {live},
+    stream: {live: mattermost.live},
   };
 
   const url = baseUrl(server.server.address(), config.http);
@@ -280,25 +171,15 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
   const openDatabaseHandle = database;
   return {
     url,
-    settings,
+    settings: domain.settings,
     async stop() {
       // Open event streams end in the server's preClose hook.
       await server.close();
-      await mattermostEvents.stop();
       await scheduler.stop();
-      await delivery.worker.stop();
+      await mattermost.stop();
       await openDatabaseHandle.close();
     },
   };
-}
-
-/** The organisation calendar from the configuration; a contradiction (a day both open and closed) stops start-up. */
-function businessCalendarOf(calendar: BridgeConfig['calendar']): BusinessCalendar {
-  try {
-    return createBusinessCalendar({country: calendar.country, closedDays: calendar.closedDays, openDays: calendar.openDays});
-  } catch (error) {
-    throw new StartupError([`config: calendar: ${(error as Error).message}`]);
-  }
 }
 
 function baseUrl(address: AddressInfo | string | null, http: BridgeConfig['http']): string {
