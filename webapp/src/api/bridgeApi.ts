@@ -3,8 +3,8 @@
 import * as z from 'zod';
 
 import type {BridgeClient} from './bridgeClient';
-import {myCountersSchema, taskListPageSchema, taskSchema} from './contract';
-import type {MyCountersView, Task, TASK_SORT_FIELDS, TaskListPage, TaskListQuery} from './contract';
+import {commentPageSchema, commentSchema, myCountersSchema, taskListPageSchema, taskSchema, timelinePageSchema} from './contract';
+import type {Comment, CommentPage, MyCountersView, Task, TASK_SORT_FIELDS, TaskListPage, TaskListQuery, TimelinePage} from './contract';
 
 type SortField = Exclude<(typeof TASK_SORT_FIELDS)[number], 'due'>;
 /** `-updatedAt` (the default), `priority`, `due:legal`, …; a leading `-` sorts descending. */
@@ -43,9 +43,25 @@ export const readinessSchema = z.object({status: z.literal('ready'), engine: z.s
 
 export type Readiness = z.infer<typeof readinessSchema>;
 
+/** POST …/transition without its version (sent as If-Match). */
+export type TransitionRequest = {statusId: string; comment?: string; nextHolderId?: string};
+/** POST …/handoff without its version (sent as If-Match). */
+export type HandoffRequest = {toUserId: string; comment?: string};
+
 export type BridgeApi = {
   listTasks(filters?: TaskListFilters, page?: PageRequest, signal?: AbortSignal): Promise<TaskListPage>;
   getTask(idOrKey: string, signal?: AbortSignal): Promise<Task>;
+  /** A task's comments, oldest first, one page. */
+  listComments(idOrKey: string, page?: PageRequest, signal?: AbortSignal): Promise<CommentPage>;
+  /** A task's timeline (who changed what, when), oldest first, one page. */
+  listTimeline(idOrKey: string, page?: PageRequest, signal?: AbortSignal): Promise<TimelinePage>;
+  addComment(idOrKey: string, body: string): Promise<Comment>;
+  /** The holder takes the handoff; `version` is sent as If-Match. */
+  accept(idOrKey: string, version: number): Promise<Task>;
+  /** The holder refuses the handoff; the baton goes back to the sender. */
+  decline(idOrKey: string, version: number, reason: string): Promise<Task>;
+  transition(idOrKey: string, version: number, change: TransitionRequest): Promise<Task>;
+  handOff(idOrKey: string, version: number, handoff: HandoffRequest): Promise<Task>;
   /** The sidebar counters: open tasks with me, the overdue ones, handoffs waiting on others. */
   getMyCounters(signal?: AbortSignal): Promise<MyCountersView>;
   /** Resolves when the bridge can serve requests; a 503 BridgeError (`baton.not_ready`) says why not. */
@@ -54,11 +70,22 @@ export type BridgeApi = {
 
 export function createBridgeApi(client: BridgeClient): BridgeApi {
   const withSignal = (signal: AbortSignal | undefined) => (signal ? {signal} : {});
+  const taskPath = (idOrKey: string, action = '') => `/api/v1/tasks/${encodeURIComponent(idOrKey)}${action}`;
+  const pageQuery = (page: PageRequest) => taskListQueryString({}, page);
   return {
     listTasks: (filters = {}, page = {}, signal) =>
       client.request('GET', '/api/v1/tasks', {schema: taskListPageSchema, query: taskListQueryString(filters, page), ...withSignal(signal)}),
     getTask: (idOrKey, signal) =>
       client.request('GET', `/api/v1/tasks/${encodeURIComponent(idOrKey)}`, {schema: taskSchema, ...withSignal(signal)}),
+    listComments: (idOrKey, page = {}, signal) =>
+      client.request('GET', taskPath(idOrKey, '/comments'), {schema: commentPageSchema, query: pageQuery(page), ...withSignal(signal)}),
+    listTimeline: (idOrKey, page = {}, signal) =>
+      client.request('GET', taskPath(idOrKey, '/timeline'), {schema: timelinePageSchema, query: pageQuery(page), ...withSignal(signal)}),
+    addComment: (idOrKey, body) => client.request('POST', taskPath(idOrKey, '/comments'), {schema: commentSchema, body: {body}}),
+    accept: (idOrKey, version) => client.request('POST', taskPath(idOrKey, '/accept'), {schema: taskSchema, body: {}, ifMatch: version}),
+    decline: (idOrKey, version, reason) => client.request('POST', taskPath(idOrKey, '/decline'), {schema: taskSchema, body: {reason}, ifMatch: version}),
+    transition: (idOrKey, version, change) => client.request('POST', taskPath(idOrKey, '/transition'), {schema: taskSchema, body: change, ifMatch: version}),
+    handOff: (idOrKey, version, handoff) => client.request('POST', taskPath(idOrKey, '/handoff'), {schema: taskSchema, body: handoff, ifMatch: version}),
     getMyCounters: (signal) => client.request('GET', '/api/v1/me/counters', {schema: myCountersSchema, ...withSignal(signal)}),
     checkHealth: (signal) => client.request('GET', '/readyz', {schema: readinessSchema, ...withSignal(signal)}),
   };

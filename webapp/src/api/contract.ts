@@ -8,6 +8,10 @@ export {expectedVersion, versionETag} from '../../../server-bridge/src/contract/
 export {PRIORITIES} from '../../../server-bridge/src/contract/fields';
 export {taskSchema} from '../../../server-bridge/src/contract/task';
 export type {Task} from '../../../server-bridge/src/contract/task';
+export {commentPageSchema, commentSchema} from '../../../server-bridge/src/contract/comment';
+export type {Comment, CommentPage} from '../../../server-bridge/src/contract/comment';
+export {timelinePageSchema} from '../../../server-bridge/src/contract/timeline';
+export type {TimelineEvent, TimelinePage} from '../../../server-bridge/src/contract/timeline';
 export {taskListPageSchema, taskListQuerySchema} from '../../../server-bridge/src/contract/list';
 export type {TaskListPage, TaskListQuery, TASK_SORT_FIELDS} from '../../../server-bridge/src/contract/list';
 export {myCountersSchema} from '../../../server-bridge/src/contract/counters';

@@ -4,7 +4,7 @@ const args = {channel_id: 'cccccccccccccccccccccccccc', team_id: 'tttttttttttttt
 
 function hookWithOpener() {
   const opened: string[] = [];
-  const hook = createSlashCommandHook({showList: (list) => opened.push(`list:${list}`)});
+  const hook = createSlashCommandHook({showList: (list) => opened.push(`list:${list}`), showTask: (key) => opened.push(`task:${key}`)});
   return {hook, opened};
 }
 
@@ -16,13 +16,18 @@ describe('the /task hook', () => {
     expect(opened).toEqual(['list:channel', 'list:channel']);
   });
 
+  it('consumes `/task show KEY` and opens the panel on that task', () => {
+    const {hook, opened} = hookWithOpener();
+    expect(hook('/task show pat-12', args)).toEqual({});
+    expect(opened).toEqual(['task:PAT-12']);
+  });
+
   it.each([
     '/task',
     '/task mine',
     '/task new Draft the response',
     '/task board extra words',
     '/task show',
-    '/task show pat-12',
     '/task show not-a-key!',
     '/task show PAT-12 now',
     '/tasks board',

@@ -3,6 +3,7 @@
 import {combineReducers} from 'redux';
 
 import {countersReducer} from '../counters/countersSlice';
+import {detailReducer} from '../detail/detailSlice';
 import {sessionReducer} from '../session/sessionSlice';
 import {tasksReducer} from '../tasks/tasksSlice';
 
@@ -10,6 +11,7 @@ import {rhsReducer} from './rhsSlice';
 
 export const reducer = combineReducers({
   counters: countersReducer,
+  detail: detailReducer,
   rhs: rhsReducer,
   session: sessionReducer,
   tasks: tasksReducer,

@@ -1,5 +1,6 @@
 import manifest from '../manifest';
 import type {CountersState} from '../counters/countersSlice';
+import type {DetailState} from '../detail/detailSlice';
 import type {SessionState} from '../session/sessionSlice';
 import type {TasksState} from '../tasks/tasksSlice';
 
@@ -33,6 +34,10 @@ export function getRhsRequest(state: GlobalStateWithBaton): RhsState {
 
 export function getCountersState(state: GlobalStateWithBaton): CountersState {
   return getPluginState(state).counters;
+}
+
+export function getDetailState(state: GlobalStateWithBaton): DetailState {
+  return getPluginState(state).detail;
 }
 
 export function getSessionState(state: GlobalStateWithBaton): SessionState {

@@ -1,4 +1,5 @@
 import {initialCountersState} from '../counters/countersSlice';
+import {initialDetailState} from '../detail/detailSlice';
 import {initialSessionState} from '../session/sessionSlice';
 import {initialTasksState} from '../tasks/tasksSlice';
 
@@ -12,7 +13,7 @@ describe('plugin state', () => {
   });
 
   it('starts with no RHS registered and no session', () => {
-    expect(reducer(undefined, {type: 'anything'})).toEqual({counters: initialCountersState, rhs: initialRhsState, session: initialSessionState, tasks: initialTasksState});
+    expect(reducer(undefined, {type: 'anything'})).toEqual({counters: initialCountersState, detail: initialDetailState, rhs: initialRhsState, session: initialSessionState, tasks: initialTasksState});
     expect(initialSessionState.status).toBe('idle');
   });
 
@@ -35,6 +36,6 @@ describe('plugin state', () => {
   });
 
   it('reads an initial state before the reducer is mounted', () => {
-    expect(getPluginState({})).toEqual({counters: initialCountersState, rhs: initialRhsState, session: initialSessionState, tasks: initialTasksState});
+    expect(getPluginState({})).toEqual({counters: initialCountersState, detail: initialDetailState, rhs: initialRhsState, session: initialSessionState, tasks: initialTasksState});
   });
 });

@@ -322,6 +322,147 @@ export const pluginCss = `
 .baton-counters__item--alert .baton-counters__count {
   color: var(--mention-bg);
 }
+.baton-detail {
+  display: flex;
+  flex-direction: column;
+  gap: 12px;
+  padding: 12px 16px;
+  overflow-y: auto;
+  color: var(--center-channel-color);
+}
+.baton-detail__back,
+.baton-detail__button {
+  align-self: flex-start;
+  padding: 4px 12px;
+  border: 1px solid rgba(var(--center-channel-color-rgb), 0.16);
+  border-radius: 4px;
+  font-size: 13px;
+  color: var(--button-bg);
+  background: var(--center-channel-bg);
+  cursor: pointer;
+}
+.baton-detail__button--primary {
+  border-color: var(--button-bg);
+  color: var(--button-color);
+  background: var(--button-bg);
+}
+.baton-detail__button:disabled {
+  opacity: 0.56;
+  cursor: default;
+}
+.baton-detail__back:focus-visible,
+.baton-detail__button:focus-visible,
+.baton-detail__title:focus-visible,
+.baton-detail__input:focus-visible {
+  outline: 2px solid var(--button-bg);
+}
+.baton-detail__title {
+  margin: 0;
+  font-size: 16px;
+  font-weight: 600;
+  line-height: 24px;
+}
+.baton-detail__key {
+  color: rgba(var(--center-channel-color-rgb), 0.64);
+}
+.baton-detail__fields {
+  display: grid;
+  grid-template-columns: max-content 1fr;
+  gap: 4px 12px;
+  margin: 0;
+  font-size: 13px;
+}
+.baton-detail__label {
+  color: rgba(var(--center-channel-color-rgb), 0.64);
+}
+.baton-detail__value {
+  margin: 0;
+}
+.baton-detail__labels,
+.baton-detail__deadlines,
+.baton-detail__items {
+  display: flex;
+  flex-direction: column;
+  gap: 6px;
+  margin: 0;
+  padding: 0;
+  list-style: none;
+}
+.baton-detail__labels {
+  flex-direction: row;
+  flex-wrap: wrap;
+}
+.baton-detail__labels li {
+  padding: 0 6px;
+  border-radius: 4px;
+  background: rgba(var(--center-channel-color-rgb), 0.08);
+}
+.baton-detail__case {
+  color: var(--link-color);
+}
+.baton-detail__section-title {
+  margin: 0 0 6px;
+  font-size: 14px;
+  font-weight: 600;
+}
+.baton-detail__deadline {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 6px;
+  font-size: 13px;
+}
+.baton-detail__deadline-kind,
+.baton-detail__deadline--legal .baton-detail__legal-mark {
+  font-weight: 600;
+}
+.baton-detail__legal-mark {
+  padding: 0 4px;
+  border-radius: 4px;
+  color: var(--button-color);
+  background: var(--button-bg);
+}
+.baton-detail__deadline-relative,
+.baton-detail__meta,
+.baton-detail__state,
+.baton-detail__pending {
+  color: rgba(var(--center-channel-color-rgb), 0.64);
+}
+.baton-detail__deadline--overdue .baton-detail__deadline-relative {
+  color: var(--error-text);
+}
+.baton-detail__meta,
+.baton-detail__what,
+.baton-detail__state {
+  margin: 0;
+  font-size: 12px;
+}
+.baton-detail__error {
+  margin: 0;
+  padding: 8px 12px;
+  border-radius: 4px;
+  font-size: 13px;
+  color: var(--error-text);
+  background: rgba(var(--error-text-color-rgb), 0.08);
+}
+.baton-detail__buttons {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 8px;
+}
+.baton-detail__form,
+.baton-detail__field {
+  display: flex;
+  flex-direction: column;
+  gap: 6px;
+  font-size: 13px;
+}
+.baton-detail__input {
+  padding: 4px 8px;
+  border: 1px solid rgba(var(--center-channel-color-rgb), 0.16);
+  border-radius: 4px;
+  color: var(--center-channel-color);
+  background: var(--center-channel-bg);
+}
 .baton-icon {
   display: inline-flex;
   align-items: center;

@@ -49,7 +49,7 @@ function toRows(tasks: Task[], grouped: boolean, clock: ReaderClock): Row[] {
   ]);
 }
 
-function FailureNotice({failure, message, onRetry}: {failure: RequestFailure; message: {id: string}; onRetry: () => void}) {
+export function FailureNotice({failure, message, onRetry}: {failure: RequestFailure; message: {id: string}; onRetry: () => void}) {
   const reference = [failure.id, failure.requestId].filter(Boolean).join(' · ');
   return (
     <div

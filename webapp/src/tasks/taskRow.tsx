@@ -10,7 +10,7 @@ import {formatDue, isOverdue, legalDeadline, nearestDeadline, relativeDue} from 
 import type {Deadline, ReaderClock} from './deadlines';
 
 // Written out as {id: '...'} so the catalog test sees every id in use.
-const kindMessages: Record<string, {id: string}> = {
+export const kindMessages: Record<string, {id: string}> = {
   legal: {id: 'baton.tasks.deadline.legal'},
   customer: {id: 'baton.tasks.deadline.customer'},
   internal: {id: 'baton.tasks.deadline.internal'},

@@ -161,8 +161,10 @@ describe('TasksPanel', () => {
     expect(text().indexOf('PAT-13')).toBeLessThan(text().indexOf('PAT-12'));
 
     act(() => row.click());
+    await settle();
     expect(getTasksState(s.store.getState() as GlobalStateWithBaton).selectedTaskId).toBe('task-1');
-    expect(row.getAttribute('aria-current')).toBe('true');
+    // The panel now shows the task's detail (detail/taskDetail.test.tsx) in place of the list.
+    expect(rendered.container.querySelector('#baton-detail-heading')?.textContent).toContain('PAT-12');
   });
 
   it('loads the next page by cursor once the end of the list is in view', async () => {

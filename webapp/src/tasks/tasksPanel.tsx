@@ -6,6 +6,8 @@ import React, {useEffect, useRef} from 'react';
 import type {KeyboardEvent} from 'react';
 import {FormattedMessage, useIntl} from 'react-intl';
 
+import {focusTaskRow} from '../detail/focus';
+import {TaskDetail} from '../detail/taskDetail';
 import {getCurrentChannelId, getCurrentUserId} from '../mattermost/hostState';
 import {useBatonServices} from '../plugin/servicesContext';
 import {useBatonSelector} from '../state/hooks';
@@ -14,7 +16,7 @@ import {getRhsRequest, getTasksState} from '../state/selectors';
 import {applyRhsRequest} from './rhsRequests';
 import {listScope} from './taskLists';
 import {TaskListView} from './taskListView';
-import {tabSelected, taskListIds} from './tasksSlice';
+import {tabSelected, taskListIds, taskSelected} from './tasksSlice';
 import type {TaskListId, TasksState} from './tasksSlice';
 
 // Written out as {id: '...'} so the catalog test sees every id in use.
@@ -33,6 +35,7 @@ const aboutMessages: Record<TaskListId, {id: string}> = {
 };
 
 const getActiveList = (state: Parameters<typeof getTasksState>[0]): TasksState['activeList'] => getTasksState(state).activeList;
+const getSelectedTaskId = (state: Parameters<typeof getTasksState>[0]): string | null => getTasksState(state).selectedTaskId;
 
 export function TasksPanel() {
   const {store, tasks, api} = useBatonServices();
@@ -44,6 +47,17 @@ export function TasksPanel() {
   const request = useBatonSelector(getRhsRequest);
   const latestRequest = useRef(request);
   latestRequest.current = request;
+  const selectedTaskId = useBatonSelector(getSelectedTaskId);
+  const panel = useRef<HTMLDivElement>(null);
+  const returnFocusTo = useRef<string | null>(null);
+
+  // Back from a task's detail: focus its row again (or the tab when the row is not shown).
+  useEffect(() => {
+    if (!selectedTaskId && returnFocusTo.current && panel.current) {
+      focusTaskRow(panel.current, returnFocusTo.current);
+      returnFocusTo.current = null;
+    }
+  }, [selectedTaskId]);
 
   // A counter, `/task board` or `/task show` opened the panel: each request once (requestSeq).
   useEffect(() => {
@@ -74,9 +88,29 @@ export function TasksPanel() {
     select(taskListIds[next] ?? active, true);
   };
 
+  if (selectedTaskId) {
+    return (
+      <div
+        className='baton-tasks'
+        ref={panel}
+      >
+        <TaskDetail
+          taskId={selectedTaskId}
+          onBack={() => {
+            returnFocusTo.current = selectedTaskId;
+            store.dispatch(taskSelected(null));
+          }}
+        />
+      </div>
+    );
+  }
+
   const label = intl.formatMessage(tabMessages[active]);
   return (
-    <div className='baton-tasks'>
+    <div
+      className='baton-tasks'
+      ref={panel}
+    >
       <div
         className='baton-tasks__tabs'
         role='tablist'

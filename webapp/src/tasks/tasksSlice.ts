@@ -158,7 +158,7 @@ export type TasksAction =
   | {type: typeof types.taskRemoved; id: string};
 
 export const tabSelected = (list: TaskListId): TasksAction => ({type: types.tabSelected, list});
-/** Keeps the selection for the task detail view (not built yet); null clears it. */
+/** Selects the task the panel shows in detail (detail/taskDetail.tsx); null clears it. */
 export const taskSelected = (taskId: string | null): TasksAction => ({type: types.taskSelected, taskId});
 export const scopeSet = (list: TaskListId, scope: TaskListFilters | null): TasksAction => ({type: types.scopeSet, list, scope});
 export const filtersChanged = (list: TaskListId, filters: Partial<ListFilters>): TasksAction => ({type: types.filtersChanged, list, filters});

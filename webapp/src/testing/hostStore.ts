@@ -12,6 +12,8 @@ export type HostEntities = {
   currentTeamId?: string;
   currentChannelId?: string;
   siteUrl?: string;
+  /** entities.users.profiles: loaded users by id ({id, username, timezone, …}). */
+  profiles?: Record<string, unknown>;
 };
 
 export const testIds = {
@@ -30,9 +32,10 @@ export function createTestHostStore(entities: HostEntities = {}): HostStore {
     currentTeamId = testIds.team,
     currentChannelId = testIds.channel,
     siteUrl = testSiteUrl,
+    profiles,
   } = entities;
   const hostEntities = {
-    users: {currentUserId},
+    users: {currentUserId, ...(profiles ? {profiles} : {})},
     teams: {currentTeamId},
     channels: {currentChannelId},
     general: {config: {SiteURL: siteUrl}},
