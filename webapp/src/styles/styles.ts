@@ -122,6 +122,101 @@ export const pluginCss = `
   font-size: 12px;
   color: rgba(var(--center-channel-color-rgb), 0.64);
 }
+.baton-board__toggle {
+  display: flex;
+  gap: 4px;
+  padding: 8px 16px 0;
+}
+.baton-board__toggle-button {
+  padding: 2px 10px;
+  border: 1px solid rgba(var(--center-channel-color-rgb), 0.16);
+  border-radius: 4px;
+  font-size: 12px;
+  color: rgba(var(--center-channel-color-rgb), 0.72);
+  background: transparent;
+}
+.baton-board__toggle-button[aria-pressed="true"] {
+  border-color: var(--button-bg);
+  color: var(--button-bg);
+  background: rgba(var(--button-bg-rgb), 0.08);
+}
+.baton-board {
+  display: flex;
+  flex: 1;
+  flex-direction: column;
+  min-height: 0;
+}
+.baton-board__live,
+.baton-board__help {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+}
+.baton-board__columns {
+  display: flex;
+  flex: 1;
+  gap: 8px;
+  padding: 8px 16px;
+  overflow-x: auto;
+}
+.baton-board__column {
+  display: flex;
+  flex: 0 0 200px;
+  flex-direction: column;
+  gap: 6px;
+  padding: 8px;
+  border-radius: 4px;
+  background: rgba(var(--center-channel-color-rgb), 0.04);
+}
+.baton-board__column--target {
+  box-shadow: inset 0 0 0 2px var(--button-bg);
+}
+.baton-board__column-title {
+  display: flex;
+  justify-content: space-between;
+  margin: 0;
+  font-size: 12px;
+  font-weight: 600;
+  color: rgba(var(--center-channel-color-rgb), 0.72);
+}
+.baton-board__column-empty {
+  margin: 0;
+  font-size: 12px;
+  color: rgba(var(--center-channel-color-rgb), 0.56);
+}
+.baton-board__card {
+  display: flex;
+  flex-direction: column;
+  gap: 4px;
+  width: 100%;
+  padding: 8px;
+  border: 1px solid rgba(var(--center-channel-color-rgb), 0.16);
+  border-radius: 4px;
+  text-align: start;
+  color: var(--center-channel-color);
+  background: var(--center-channel-bg);
+  cursor: grab;
+}
+.baton-board__card[aria-busy="true"] {
+  opacity: 0.64;
+}
+.baton-board__card:focus-visible,
+.baton-board__toggle-button:focus-visible {
+  outline: 2px solid var(--button-bg);
+  outline-offset: -2px;
+}
+.baton-board__card-line {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  gap: 6px;
+  min-width: 0;
+}
+.baton-board__card-title {
+  overflow-wrap: anywhere;
+}
 .baton-task-filters {
   display: flex;
   flex-direction: column;
@@ -380,7 +475,8 @@ export const pluginCss = `
 }
 .baton-detail__labels,
 .baton-detail__deadlines,
-.baton-detail__items {
+.baton-detail__items,
+.baton-board__cards {
   display: flex;
   flex-direction: column;
   gap: 6px;

@@ -59,6 +59,28 @@ function DeadlineText({deadline, clock}: {deadline: Deadline; clock: ReaderClock
   );
 }
 
+/** The nearest deadline, relative, and the legal one too when it is not the nearest. */
+export function TaskDeadlines({task, clock}: {task: Task; clock: ReaderClock}) {
+  const nearest = nearestDeadline(task);
+  const legal = legalDeadline(task);
+  return (
+    <>
+      {nearest && (
+        <DeadlineText
+          deadline={nearest}
+          clock={clock}
+        />
+      )}
+      {legal && legal !== nearest && (
+        <DeadlineText
+          deadline={legal}
+          clock={clock}
+        />
+      )}
+    </>
+  );
+}
+
 export type TaskRowProps = {
   task: Task;
   holderName: string | null;
@@ -69,8 +91,6 @@ export type TaskRowProps = {
 
 export function TaskRow({task, holderName, clock, selected, onSelect}: TaskRowProps) {
   const intl = useIntl();
-  const nearest = nearestDeadline(task);
-  const legal = legalDeadline(task);
   const priority = intl.formatMessage(priorityMessages[task.priority]);
   const holder = holderName ? `@${holderName}` : task.holderId ? shortId(task.holderId) : intl.formatMessage({id: 'baton.tasks.holder.none'});
   return (
@@ -95,18 +115,10 @@ export function TaskRow({task, holderName, clock, selected, onSelect}: TaskRowPr
       <span className='baton-task-row__line baton-task-row__meta'>
         <span className='baton-task-row__holder'>{holder}</span>
         <span className='baton-task-row__status'>{task.status.name}</span>
-        {nearest && (
-          <DeadlineText
-            deadline={nearest}
-            clock={clock}
-          />
-        )}
-        {legal && legal !== nearest && (
-          <DeadlineText
-            deadline={legal}
-            clock={clock}
-          />
-        )}
+        <TaskDeadlines
+          task={task}
+          clock={clock}
+        />
       </span>
     </button>
   );

@@ -6,6 +6,7 @@ import React, {useEffect, useRef} from 'react';
 import type {KeyboardEvent} from 'react';
 import {FormattedMessage, useIntl} from 'react-intl';
 
+import {ChannelView} from '../board/channelBoard';
 import {focusTaskRow} from '../detail/focus';
 import {TaskDetail} from '../detail/taskDetail';
 import {getCurrentChannelId, getCurrentUserId} from '../mattermost/hostState';
@@ -149,11 +150,13 @@ export function TasksPanel() {
         >
           <FormattedMessage {...aboutMessages[active]}/>
         </p>
-        <TaskListView
-          key={active}
-          listId={active}
-          label={label}
-        />
+        {active === 'channel' ? <ChannelView label={label}/> : (
+          <TaskListView
+            key={active}
+            listId={active}
+            label={label}
+          />
+        )}
       </div>
     </div>
   );
