@@ -2,7 +2,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {type RunningSandbox, startSandbox} from './sandbox';
-import {type DirectPost, sandboxClient} from './sandboxClient';
+import {type DirectPost, type OpenedDialog, recordOpenedDialogs, sandboxClient} from './sandboxClient';
 
 // The product's signature, end to end over real HTTP: a handoff through the
 // bridge's API becomes a DM from the Baton bot (in the receiver's language),
@@ -12,18 +12,12 @@ import {type DirectPost, sandboxClient} from './sandboxClient';
 describe('handoff notices in Mattermost', () => {
   let sandbox: RunningSandbox;
   let dataDir: string;
-  const dialogs: Array<{userId: string; dialog: {url: string; dialog: {callback_id: string; state: string}}}> = [];
+  let dialogs: OpenedDialog[] = [];
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'baton-handoff-'));
     sandbox = await startSandbox({dataDir, logLevel: 'silent'});
-    // Dialogs reach the user's client over the WebSocket; keep what the simulator sends.
-    const hub = sandbox.simulator.ctx.hub;
-    const publish = hub.publish.bind(hub);
-    hub.publish = (event, data, broadcast) => {
-      if (event === 'open_dialog') dialogs.push({userId: String(broadcast.user_id), dialog: JSON.parse(String(data.dialog))});
-      publish(event, data, broadcast);
-    };
+    dialogs = recordOpenedDialogs(sandbox);
   });
   afterAll(async () => {
     await sandbox?.stop();

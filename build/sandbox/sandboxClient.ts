@@ -13,6 +13,27 @@ export interface DirectPost {
   props: {attachments?: Array<{actions?: Array<{id: string; name?: string}>; footer?: string; fields?: Array<{title: string; value: string}>}>; [key: string]: unknown};
 }
 
+/** A dialog Mattermost sent a client to open (`open_dialog` over the WebSocket), as the bridge defined it. */
+export interface OpenedDialog {
+  userId: string;
+  dialog: {url: string; dialog: {callback_id: string; state: string; elements: Array<{name: string; options?: Array<{text: string; value: string}> | null; default?: string}>}};
+}
+
+/**
+ * Dialogs reach the user's client over the WebSocket: keeps every one the
+ * simulator sends from now on (the returned list fills as they come).
+ */
+export function recordOpenedDialogs(sandbox: RunningSandbox): OpenedDialog[] {
+  const dialogs: OpenedDialog[] = [];
+  const hub = sandbox.simulator.ctx.hub;
+  const publish = hub.publish.bind(hub);
+  hub.publish = (event, data, broadcast) => {
+    if (event === 'open_dialog') dialogs.push({userId: String(broadcast.user_id), dialog: JSON.parse(String(data.dialog)) as OpenedDialog['dialog']});
+    publish(event, data, broadcast);
+  };
+  return dialogs;
+}
+
 export interface BridgeAnswer {
   status: number;
   body: Record<string, unknown>;
@@ -36,9 +57,10 @@ export function sandboxClient(sandbox: RunningSandbox) {
   const slash = async (username: string, command: string, channel = 'patents') =>
     (await (await mattermost(username, 'POST', '/commands/execute', {command, channel_id: channelId(channel), team_id: teamId()})).json()) as {text?: string; props?: Record<string, unknown>};
 
-  async function sessionToken(username: string): Promise<string> {
+  /** A bridge session for the person, as `/task connect` issues it (`issuedAt` in the past for an expired one). */
+  async function sessionToken(username: string, issuedAt?: Date): Promise<string> {
     const key = Buffer.from(String(await sandbox.bridge.settings.get(SESSION_SIGNING_KEY_SETTING)), 'base64');
-    return (await issueSessionToken(new Uint8Array(key), {userId: userId(username), guest: false})).token;
+    return (await issueSessionToken(new Uint8Array(key), {userId: userId(username), guest: false}, issuedAt)).token;
   }
 
   /** A bridge API call (/api/v1…) as the person. */

@@ -1,11 +1,9 @@
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {issueSessionToken, SESSION_SIGNING_KEY_SETTING} from '../../server-bridge/src/http/bridgeSession';
-import {findChannelByName, findUserByUsername} from '../mattermost-sim/src/store/store';
-import {createSession, deactivateUser} from '../mattermost-sim/src/services/users';
+import {deactivateUser} from '../mattermost-sim/src/services/users';
 import {type RunningSandbox, startSandbox} from './sandbox';
-import {sandboxClient} from './sandboxClient';
+import {type OpenedDialog, recordOpenedDialogs, sandboxClient} from './sandboxClient';
 
 // `/task` end to end over real HTTP: people type commands in the simulator,
 // Mattermost calls the bridge, the reply comes back in the person's language.
@@ -18,38 +16,27 @@ interface CommandResponse {
   props: Record<string, unknown> | null;
 }
 
-interface OpenedDialog {
-  userId: string;
-  dialog: {url: string; dialog: {callback_id: string; state: string; elements: Array<{name: string; options?: Array<{text: string; value: string}> | null; default?: string}>}};
-}
-
 describe('/task in Mattermost', () => {
   let sandbox: RunningSandbox;
   let dataDir: string;
-  const dialogs: OpenedDialog[] = [];
+  let dialogs: OpenedDialog[] = [];
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'baton-task-command-'));
     sandbox = await startSandbox({dataDir, logLevel: 'silent'});
-    // Dialogs reach the user's client over the WebSocket; keep what the simulator sends.
-    const hub = sandbox.simulator.ctx.hub;
-    const publish = hub.publish.bind(hub);
-    hub.publish = (event, data, broadcast) => {
-      if (event === 'open_dialog') dialogs.push({userId: String(broadcast.user_id), dialog: JSON.parse(String(data.dialog))});
-      publish(event, data, broadcast);
-    };
+    dialogs = recordOpenedDialogs(sandbox);
   });
   afterAll(async () => {
     await sandbox?.stop();
     rmSync(dataDir, {recursive: true, force: true});
   });
 
-  const ctx = () => sandbox.simulator.ctx;
-  const userId = (username: string) => findUserByUsername(ctx().store, username)?.id ?? '';
-  const teamId = () => [...ctx().store.teams.values()][0]?.id ?? '';
-  const patents = () => findChannelByName(ctx().store, teamId(), 'patents')?.id ?? '';
-  const asUser = (username: string, path: string, body: unknown) =>
-    fetch(`${sandbox.simulator.url}/api/v4${path}`, {method: 'POST', headers: {Authorization: `Bearer ${createSession(ctx(), userId(username)).token}`, 'Content-Type': 'application/json'}, body: JSON.stringify(body)});
+  const client = () => sandboxClient(sandbox);
+  const ctx = () => client().ctx();
+  const userId = (username: string) => client().userId(username);
+  const teamId = () => client().teamId();
+  const patents = () => client().channelId('patents');
+  const asUser = (username: string, path: string, body: unknown) => client().mattermost(username, 'POST', path, body);
   async function execute(username: string, command: string): Promise<CommandResponse> {
     const response = await asUser(username, '/commands/execute', {command, channel_id: patents(), team_id: teamId()});
     expect(response.status).toBe(200);
@@ -58,10 +45,7 @@ describe('/task in Mattermost', () => {
   const slash = async (username: string, command: string) => (await execute(username, command)).text;
   const api = (token: string, path: string) => fetch(`${sandbox.bridge.url}/api/v1${path}`, {headers: {Authorization: `Bearer ${token}`}});
   /** The admin's session, to read back what the commands did through the REST API. */
-  async function adminToken(): Promise<string> {
-    const key = Buffer.from(String(await sandbox.bridge.settings.get(SESSION_SIGNING_KEY_SETTING)), 'base64');
-    return (await issueSessionToken(new Uint8Array(key), {userId: userId('admin'), guest: false})).token;
-  }
+  const adminToken = () => client().sessionToken('admin');
   async function taskByKey(key: string): Promise<Record<string, unknown>> {
     const response = await api(await adminToken(), `/tasks/${key}`);
     expect(response.status).toBe(200);
@@ -192,7 +176,7 @@ describe('/task in Mattermost', () => {
     }
 
     it('starts a run from the form `/task workflow start` opens: a bad submission keeps it open, a good one hands the first step over', async () => {
-      const created = await sandboxClient(sandbox).bridge('admin', 'POST', '/workflows', {
+      const created = await client().bridge('admin', 'POST', '/workflows', {
         name: 'Prior-art review',
         steps: [
           {name: 'Search the prior art', assignee: {kind: 'role', role: 'searcher'}},
@@ -212,7 +196,7 @@ describe('/task in Mattermost', () => {
       expect(await submit({template, case: 'P-2027-0001', case_url: 'not a link', roles: 'searcher:@li'})).toEqual({errors: {case_url: expect.stringContaining('http://')}});
       expect(await slash('li', '/task mine')).not.toContain('Search the prior art');
       expect(await submit({template, case: 'P-2027-0001', case_url: 'https://ip.example/P-2027-0001', roles: 'searcher:@Li', run_channel: false})).toEqual({});
-      const [notice] = await sandboxClient(sandbox).dmsWhen('li', (posts) => posts.some((post) => post.message.includes('Search the prior art')));
+      const [notice] = await client().dmsWhen('li', (posts) => posts.some((post) => post.message.includes('Search the prior art')));
       expect(notice).toBeDefined();
       const step = /\*\*(PATENT-\d+)\*\* Search the prior art/.exec(await slash('li', '/task mine'))?.[1] ?? '';
       expect(await taskByKey(step)).toMatchObject({channelId: patents(), holderId: userId('li'), caseRef: {id: 'P-2027-0001', url: 'https://ip.example/P-2027-0001'}});
@@ -232,7 +216,7 @@ describe('/task in Mattermost', () => {
       ]);
       expect(await submit({digest_time: '6:45', digest_enabled: true, weekly_summary: true, muted: ''})).toEqual({errors: {digest_time: 'Write a time from 00:00 to 23:59, e.g. 08:30.'}});
       expect(await submit({digest_time: '06:45', digest_enabled: true, weekly_summary: false, muted: 'customer', require_acceptance: false})).toEqual({});
-      const settings = await sandboxClient(sandbox).bridge('smith', 'GET', '/me/settings');
+      const settings = await client().bridge('smith', 'GET', '/me/settings');
       expect(settings.body).toMatchObject({digestTime: '06:45', digestEnabled: true, weeklySummary: false, mutedDeadlineKinds: ['customer'], requireAcceptance: false});
     });
   });
@@ -249,8 +233,7 @@ describe('/task in Mattermost', () => {
     });
 
     it('refuses an expired token', async () => {
-      const key = Buffer.from(String(await sandbox.bridge.settings.get(SESSION_SIGNING_KEY_SETTING)), 'base64');
-      const {token} = await issueSessionToken(new Uint8Array(key), {userId: userId('smith'), guest: false}, new Date(Date.now() - 13 * 3_600_000));
+      const token = await client().sessionToken('smith', new Date(Date.now() - 13 * 3_600_000));
       const response = await api(token, '/tasks');
       expect(response.status).toBe(401);
       expect(await response.json()).toMatchObject({id: 'baton.unauthorized', details: {reason: 'expired'}});
