@@ -26,7 +26,7 @@ describe('the stats summary', () => {
         '#### Baton stats: last month (2027-06-01 – 2027-06-30)',
         '- 5 tasks completed, of them workflow steps: 3',
         '- Internal deadline: 3 of 5 on time (60%)',
-        '- filing deadline: 2 of 3 on time (67%)',
+        '- Filing deadline: 2 of 3 on time (67%)',
         '- Average time holding the baton: 22 h 30 min (7 holdings ended)',
         '- Holding now: 1 open, 1 overdue',
       ].join('\n'),
@@ -39,7 +39,7 @@ describe('the stats summary', () => {
       '#### Baton 統計：2027-06-01 – 2027-06-30',
       '- 完了したタスク 1件（うちワークフローのステップ 3件）',
       '- 社内期限：5件中 3件が期限内（60%）',
-      '- 期限（filing）：3件中 2件が期限内（67%）',
+      '- 期限（Filing）：3件中 2件が期限内（67%）',
       '- バトンを持っていた平均時間：22時間30分（終了した保持 7件）',
       '- 現在の担当：未完了 1件、期限超過 1件',
     ]);

@@ -1,6 +1,7 @@
 import {localDateOf} from '../domain/calendar/localTime';
 import type {PersonStats, StatsPeriodName} from '../domain/stats/types';
 import type {MessageId, Translate} from '../i18n/translate';
+import {deadlineKindLabel} from '../notices/deadlineWording';
 
 // A person's stats as a short markdown reply (for `/task stats`), in the
 // reader's language. Pure: the figures and a translator in, text out.
@@ -11,7 +12,7 @@ export function formatStatsSummary(stats: PersonStats, t: Translate): string {
   const lines = [
     `#### ${t('stats.summary.title', {period: period.name ? `${t(PERIOD_NAMES[period.name])} (${range})` : range})}`,
     `- ${t('stats.summary.completed', {count: stats.tasksCompleted, steps: stats.stepsCompleted})}`,
-    ...stats.onTime.map((entry) => `- ${t('stats.summary.on_time', {kind: kindLabel(entry.kind, t), onTime: entry.onTime, due: entry.due, percent: Math.round((entry.rate ?? 0) * 100)})}`),
+    ...stats.onTime.map((entry) => `- ${t('stats.summary.on_time', {kind: deadlineKindLabel(entry.kind, t), onTime: entry.onTime, due: entry.due, percent: Math.round((entry.rate ?? 0) * 100)})}`),
     `- ${stats.holding.averageMs === null ? t('stats.summary.holding_none') : t('stats.summary.holding', {duration: formatDuration(stats.holding.averageMs, t), count: stats.holding.count})}`,
     `- ${t('stats.summary.load', {open: stats.load.heldOpen, overdue: stats.load.overdue})}`,
   ];
@@ -25,19 +26,6 @@ const PERIOD_NAMES: Record<StatsPeriodName, MessageId> = {
   last_month: 'stats.period.last_month',
   last_30_days: 'stats.period.last_30_days',
 };
-
-function kindLabel(kind: string, t: Translate): string {
-  switch (kind) {
-    case 'legal':
-      return t('notice.deadline.kind.legal');
-    case 'customer':
-      return t('notice.deadline.kind.customer');
-    case 'internal':
-      return t('notice.deadline.kind.internal');
-    default:
-      return t('notice.deadline.kind.custom', {name: kind});
-  }
-}
 
 /** Days and hours from a day up, hours and minutes from an hour up, else minutes (rounded to the minute). */
 export function formatDuration(ms: number, t: Translate): string {

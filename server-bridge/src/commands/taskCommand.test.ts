@@ -159,6 +159,22 @@ describe('/task', () => {
     ]);
   });
 
+  it('words each listed deadline like the notices do: legal first, in the caller’s language and zone, with how far away it is', async () => {
+    const deps = fakeServices();
+    const deadlines = [
+      {kind: 'internal', dueAt: new Date('2026-11-24T05:00:00Z'), allDay: false, timeZone: 'Asia/Tokyo'},
+      // End of Monday 2026-11-30 in Tokyo: six business days after Friday the 20th (23 Nov is a holiday).
+      {kind: 'legal', dueAt: new Date('2026-11-30T14:59:59.999Z'), allDay: true, timeZone: 'Asia/Tokyo'},
+    ];
+    deps.tasks.list = async () => ({tasks: [{...task('PAT-1'), deadlines}], nextCursor: null});
+    expect((await run('mine', deps)).text).toBe(
+      '#### Your baton\n- **PAT-1** Draft response · Open · Legal deadline Mon, Nov 30, 2026 (in 5 business days), Internal deadline Tue, Nov 24, 2026, 2:00 PM (in 1 business day)',
+    );
+    const ja = (await handleTaskCommand({text: 'mine', caller: sato, mentions, t: translatorFor('ja'), locale: 'ja', channelId: 'patents-id'}, deps)).text;
+    expect(ja).toContain('2026年11月30日');
+    expect(ja).not.toContain('legal');
+  });
+
   it('shows a person’s stats for a named period, the caller’s by default', async () => {
     const deps = fakeServices();
     expect((await run('stats', deps)).text).toContain('4');
@@ -307,7 +323,7 @@ describe('/task new, channel, search, board, due and connect', () => {
   it('sets a deadline of a task from a typed date, and removes one with none', async () => {
     const deps = fakeServices();
     expect((await runAs('due PAT-1 legal tomorrow', deps)).text).toBe('PAT-1: Legal deadline is now 2026-11-21.');
-    expect((await runAs('due PAT-1 filing 2026-12-01T17:00', deps)).text).toBe('PAT-1: filing deadline is now 2026-12-01 17:00.');
+    expect((await runAs('due PAT-1 filing 2026-12-01T17:00', deps)).text).toBe('PAT-1: Filing deadline is now 2026-12-01 17:00.');
     expect((await runAs('due PAT-1 customer none', deps, {locale: 'ru'})).text).toBe('PAT-1: Срок клиента снят.');
     expect(deps.calls).toEqual([
       ['patch', 'PAT-1', undefined, {deadlines: {legal: {timeZone: 'Asia/Tokyo', dueAt: endOfDayInTokyo('2026-11-21'), allDay: true}}}],

@@ -7,10 +7,11 @@ import type {WorkflowService} from '../domain/workflows/workflowService';
 import {formatStatsSummary} from './statsSummary';
 import {formatSettingsSummary} from './settingsSummary';
 import {AppError} from '../errors';
-import {BUILT_IN_DEADLINE_KINDS} from '../contract/fields';
 import type {MessageId, Translate} from '../i18n/translate';
 import {type DateInputContext, deadlineAt, formatDateInput, parseDateInput} from './dateInput';
 import {errorText} from '../i18n/errorText';
+import {supportedLocale} from '../i18n/translate';
+import {deadlineKindLabel, describeDeadline, orderDeadlines} from '../notices/deadlineWording';
 import {type ParsedCommand, parseTaskCommand, SUBCOMMANDS, type Subcommand} from './grammar';
 import {checkNewTask} from './newTask';
 
@@ -33,8 +34,8 @@ export interface TaskCommandDeps {
   stats: Pick<StatsService, 'personStats' | 'resolvePeriod'>;
   timeZoneOf(userId: string): Promise<string>;
   settings: Pick<UserSettingsService, 'get' | 'update'>;
-  /** Business days for `+2bd`. */
-  calendar: Pick<BusinessCalendar, 'addBusinessDays'>;
+  /** Business days for `+2bd` and for "due in 3 business days". */
+  calendar: Pick<BusinessCalendar, 'addBusinessDays' | 'businessDaysBetween'>;
   now(): Date;
   /** `/task new` alone: the new-task dialog (notices/newTaskDialog.ts), opened with the command's trigger. */
   openNewTaskDialog(request: DialogRequest): Promise<void>;
@@ -114,10 +115,23 @@ async function carryOut(command: Exclude<ParsedCommand, {kind: 'help' | 'unknown
     if (!id) throw new AppError(400, 'baton.bad_request.mention', t('command.unknown_user', {username}));
     return id;
   };
-  const line = (task: Task) => `- **${task.key}** ${task.title} · ${task.statusName}${task.deadlines.length ? ` · ${task.deadlines.map((deadline) => `${deadline.kind} ${deadline.dueAt.toISOString().slice(0, 10)}`).join(', ')}` : ''}`;
+  // Deadlines as the notices word them: the kind's name, the date in the
+  // caller's language and zone, and how far away it is (legal first).
+  const deadlineWording = async () => {
+    const context = {t, locale: supportedLocale(input.locale), receiverTimeZone: await timeZoneOf(caller.userId), now: deps.now(), businessDaysBetween: deps.calendar.businessDaysBetween};
+    return (task: Task) => orderDeadlines(task.deadlines).map((deadline) => {
+      const wording = describeDeadline(deadline, context);
+      return `${wording.label} ${wording.date} (${wording.relative})`;
+    });
+  };
+  const lineWith = (deadlines: (task: Task) => string[]) => (task: Task) => {
+    const due = deadlines(task);
+    return `- **${task.key}** ${task.title} · ${task.statusName}${due.length ? ` · ${due.join(', ')}` : ''}`;
+  };
   const list = async (title: string, filters: Parameters<TaskCommandDeps['tasks']['list']>[1]['filters']) => {
     const page = await tasks.list(caller, {filters, sort: {by: 'updatedAt', dueKind: null, descending: true}, limit: LIST_LIMIT});
     if (page.tasks.length === 0) return `${title}\n${t('command.list.empty')}`;
+    const line = lineWith(await deadlineWording());
     return [title, ...page.tasks.map(line), ...(page.nextCursor ? [t('command.list.more', {count: LIST_LIMIT})] : [])].join('\n');
   };
 
@@ -147,9 +161,7 @@ async function carryOut(command: Exclude<ParsedCommand, {kind: 'help' | 'unknown
       const date = command.date === null ? null : parseDateInput(command.date, context);
       if (date === undefined) return usageLine('due', t, t('command.bad_date', {value: command.date ?? ''}));
       const task = await tasks.patch(caller, command.key, undefined, {deadlines: {[command.deadlineKind]: date && deadlineAt(date, context.timeZone)}});
-      const deadline = (BUILT_IN_DEADLINE_KINDS as readonly string[]).includes(command.deadlineKind)
-        ? t(`notice.deadline.kind.${command.deadlineKind}` as MessageId)
-        : t('notice.deadline.kind.custom', {name: command.deadlineKind});
+      const deadline = deadlineKindLabel(command.deadlineKind, t);
       return date ? t('command.due.set', {key: task.key, deadline, date: formatDateInput(date)}) : t('command.due.cleared', {key: task.key, deadline});
     }
     case 'channel':
@@ -199,7 +211,7 @@ async function carryOut(command: Exclude<ParsedCommand, {kind: 'help' | 'unknown
     case 'show': {
       const task = await tasks.get(caller, command.key);
       const holder = task.holderId ? t('command.show.holder', {holder: (await username(task.holderId)) ?? task.holderId}) : t('command.show.no_holder');
-      return [`#### ${task.key} ${task.title}`, line(task).slice(2), holder, ...(task.caseRef ? [`${task.caseRef.id}: ${task.caseRef.url}`] : []), ...(task.description ? ['', task.description] : [])].join('\n');
+      return [`#### ${task.key} ${task.title}`, lineWith(await deadlineWording())(task).slice(2), holder, ...(task.caseRef ? [`${task.caseRef.id}: ${task.caseRef.url}`] : []), ...(task.description ? ['', task.description] : [])].join('\n');
     }
     case 'pass': {
       const task = await tasks.handOff(caller, command.key, {toUserId: person(command.to), ...(command.comment ? {comment: command.comment} : {})});

@@ -58,7 +58,7 @@ export function describeDeadline(deadline: NoticeDeadline, context: DeadlineWord
   const today = DateTime.fromJSDate(now, {zone}).startOf('day');
   const daysAway = Math.round(due.startOf('day').diff(today, 'days').days);
   const date = localized(due, deadline.allDay ? DateTime.DATE_MED_WITH_WEEKDAY : DateTime.DATETIME_MED_WITH_WEEKDAY);
-  const wording = (relative: string, urgency: DeadlineUrgency): DeadlineWording => ({label: deadlineLabel(deadline.kind, t), date, relative, urgency});
+  const wording = (relative: string, urgency: DeadlineUrgency): DeadlineWording => ({label: deadlineKindLabel(deadline.kind, t), date, relative, urgency});
 
   if (deadline.dueAt.getTime() < now.getTime()) {
     if (daysAway < 0) return wording(t('notice.deadline.overdue_days', {count: -daysAway}), 'overdue');
@@ -73,7 +73,8 @@ export function describeDeadline(deadline: NoticeDeadline, context: DeadlineWord
   return wording(t('notice.deadline.in_business_days', {count: businessDays}), 'later');
 }
 
-function deadlineLabel(kind: DeadlineKind, t: Translate): string {
+/** "Legal deadline", "Customer deadline", …; a custom kind such as `client_approval` reads "Client approval". */
+export function deadlineKindLabel(kind: DeadlineKind, t: Translate): string {
   if (kind === 'legal') return t('notice.deadline.kind.legal');
   if (kind === 'customer') return t('notice.deadline.kind.customer');
   if (kind === 'internal') return t('notice.deadline.kind.internal');

@@ -32,6 +32,9 @@ function server(logger = createLogger('silent')) {
               addBusinessDays: () => {
                 throw new Error('not in these tests');
               },
+              businessDaysBetween: () => {
+                throw new Error('not in these tests');
+              },
             },
             now: () => new Date('2026-11-20T00:00:00Z'),
             openNewTaskDialog: async (request) => {
