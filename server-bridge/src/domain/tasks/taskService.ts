@@ -180,16 +180,27 @@ export function createTaskService({store, access, clock, newId = randomUUID, lis
 
     async setDeadlines(tx, caller, task, deadlines) {
       if (deadlines.length === 0) return task;
-      const now = clock.now();
-      const events: NewEvent[] = [];
-      for (const deadline of deadlines) {
-        const current = task.deadlines.find((existing) => existing.kind === deadline.kind);
-        await tx.setDeadline(task.id, deadline);
-        events.push(event(task, caller, now, 'field_changed', `deadline:${deadline.kind}`, current ? deadlineValue(current) : null, deadlineValue(deadline)));
-      }
-      return commit(tx, task, task.version, {}, events);
+      const events = await changeDeadlines(tx, caller, task, clock.now(), Object.fromEntries(deadlines.map(({kind, ...due}) => [kind, due])));
+      return events.length === 0 ? task : commit(tx, task, task.version, {}, events);
     },
   };
+
+  /** Sets (or, for null, removes) each kind's deadline that differs from the task's, with one timeline event each. */
+  async function changeDeadlines(tx: Tx, caller: Caller, task: Task, now: Date, changes: Record<string, Omit<Deadline, 'kind'> | null>): Promise<NewEvent[]> {
+    const events: NewEvent[] = [];
+    for (const [kind, next] of Object.entries(changes)) {
+      const current = task.deadlines.find((deadline) => deadline.kind === kind);
+      if (next === null) {
+        if (!current) continue;
+        await tx.removeDeadline(task.id, kind);
+        events.push(event(task, caller, now, 'field_changed', `deadline:${kind}`, deadlineValue(current), null));
+      } else if (!current || deadlineValue(current) !== deadlineValue({kind, ...next})) {
+        await tx.setDeadline(task.id, {kind, ...next});
+        events.push(event(task, caller, now, 'field_changed', `deadline:${kind}`, current ? deadlineValue(current) : null, deadlineValue({kind, ...next})));
+      }
+    }
+    return events;
+  }
 
   async function tell(tx: Tx, change: Parameters<TaskChangeListener['afterChange']>[1]): Promise<void> {
     for (const listener of listeners) await listener.afterChange(tx, change, operations);
@@ -264,17 +275,7 @@ export function createTaskService({store, access, clock, newId = randomUUID, lis
           }
           events.push(event(task, caller, now, 'field_changed', 'parentId', task.parentId, row.parentId));
         }
-        for (const [kind, next] of Object.entries(changes.deadlines ?? {})) {
-          const current = task.deadlines.find((deadline) => deadline.kind === kind);
-          if (next === null) {
-            if (!current) continue;
-            await tx.removeDeadline(task.id, kind);
-            events.push(event(task, caller, now, 'field_changed', `deadline:${kind}`, deadlineValue(current), null));
-          } else if (!current || deadlineValue(current) !== deadlineValue({kind, ...next})) {
-            await tx.setDeadline(task.id, {kind, ...next});
-            events.push(event(task, caller, now, 'field_changed', `deadline:${kind}`, current ? deadlineValue(current) : null, deadlineValue({kind, ...next})));
-          }
-        }
+        events.push(...(await changeDeadlines(tx, caller, task, now, changes.deadlines ?? {})));
         if (events.length === 0) return task;
         return commit(tx, task, version, row, events);
       });
