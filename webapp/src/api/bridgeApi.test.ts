@@ -94,4 +94,54 @@ describe('bridge api', () => {
     fake.on('GET', `${bridgeUrl}/readyz`, {status: 503, json: errorBody(503, 'baton.not_ready', 'The bridge is not ready: starting up')});
     await expect(api.checkHealth()).rejects.toMatchObject({status: 503, id: 'baton.not_ready'});
   });
+
+  it('creates a task and patches one against the version it was read at (If-Match)', async () => {
+    const {fake, api} = setup();
+    fake.on('POST', `${bridgeUrl}/api/v1/tasks`, {status: 201, json: taskFixture({title: '拒絶理由通知への応答'})});
+    fake.on('PATCH', `${bridgeUrl}/api/v1/tasks/PAT-12`, {json: taskFixture({priority: 'high', version: 4})});
+
+    await expect(api.createTask({title: '拒絶理由通知への応答', channelId: testIds.channel})).resolves.toMatchObject({title: '拒絶理由通知への応答'});
+    await expect(api.patchTask('PAT-12', 3, {priority: 'high'})).resolves.toMatchObject({priority: 'high', version: 4});
+
+    expect(fake.requests[0]?.body).toEqual({title: '拒絶理由通知への応答', channelId: testIds.channel});
+    expect(fake.requests[1]).toMatchObject({method: 'PATCH', body: {priority: 'high'}});
+    expect(fake.requests[1]?.headers['If-Match']).toBe('"3"');
+  });
+
+  it('watches and unwatches with empty 204 answers, and refuses a body where none belongs', async () => {
+    const {fake, api} = setup();
+    fake.on('PUT', `${bridgeUrl}/api/v1/tasks/PAT-12/watch`, {status: 204});
+    fake.on('DELETE', `${bridgeUrl}/api/v1/tasks/PAT-12/watch`, {status: 204, json: {surprise: true}});
+
+    await expect(api.watch('PAT-12')).resolves.toBeUndefined();
+    await expect(api.unwatch('PAT-12')).rejects.toMatchObject({name: 'BridgeResponseError'});
+  });
+
+  it('reads and changes my settings, checking both answers', async () => {
+    const {fake, api} = setup();
+    const settings = {
+      userId: testIds.user,
+      digestTime: '08:30',
+      digestEnabled: true,
+      weeklySummary: false,
+      dueSoonDays: 3,
+      mutedDeadlineKinds: ['internal'],
+      requireAcceptance: false,
+      updatedAt: null,
+    };
+    fake.on('GET', `${bridgeUrl}/api/v1/me/settings`, {json: settings});
+    fake.on('PATCH', `${bridgeUrl}/api/v1/me/settings`, {json: {...settings, digestTime: '25:00'}});
+
+    await expect(api.getMySettings()).resolves.toEqual(settings);
+    await expect(api.patchMySettings({digestTime: '09:00'})).rejects.toMatchObject({name: 'BridgeResponseError', fields: ['digestTime']});
+  });
+
+  it('lists workflow templates and starts a run of one by name, encoded into the path', async () => {
+    const {fake, api} = setup();
+    fake.on('GET', `${bridgeUrl}/api/v1/workflows`, {json: {items: [], nextCursor: null}});
+    fake.on('POST', `${bridgeUrl}/api/v1/workflows/office%20action/runs`, {status: 400, json: errorBody(400, 'baton.invalid.request', 'roles.drafter: must be a user id', {field: 'roles.drafter'})});
+
+    await expect(api.listWorkflowTemplates()).resolves.toEqual({items: [], nextCursor: null});
+    await expect(api.startWorkflowRun('office action', {channelId: testIds.channel, roles: {drafter: 'nobody'}})).rejects.toMatchObject({status: 400, field: 'roles.drafter'});
+  });
 });

@@ -3,8 +3,34 @@
 import * as z from 'zod';
 
 import type {BridgeClient} from './bridgeClient';
-import {commentPageSchema, commentSchema, myCountersSchema, taskListPageSchema, taskSchema, timelinePageSchema} from './contract';
-import type {Comment, CommentPage, MyCountersView, Task, TASK_SORT_FIELDS, TaskListPage, TaskListQuery, TimelinePage} from './contract';
+import {
+  commentPageSchema,
+  commentSchema,
+  myCountersSchema,
+  taskListPageSchema,
+  taskSchema,
+  timelinePageSchema,
+  userSettingsSchema,
+  workflowRunSchema,
+  workflowTemplateListSchema,
+} from './contract';
+import type {
+  Comment,
+  CommentPage,
+  MyCountersView,
+  Task,
+  TASK_SORT_FIELDS,
+  TaskCreateInput,
+  TaskListPage,
+  TaskListQuery,
+  TaskPatchInput,
+  TimelinePage,
+  UserSettingsBody,
+  UserSettingsPatch,
+  WorkflowRunBody,
+  WorkflowTemplateBody,
+  workflowRunStartSchema,
+} from './contract';
 
 type SortField = Exclude<(typeof TASK_SORT_FIELDS)[number], 'due'>;
 /** `-updatedAt` (the default), `priority`, `due:legal`, …; a leading `-` sorts descending. */
@@ -47,6 +73,13 @@ export type Readiness = z.infer<typeof readinessSchema>;
 export type TransitionRequest = {statusId: string; comment?: string; nextHolderId?: string};
 /** POST …/handoff without its version (sent as If-Match). */
 export type HandoffRequest = {toUserId: string; comment?: string};
+/** PATCH /api/v1/tasks/{idOrKey} without its version (sent as If-Match). */
+export type TaskChanges = Omit<TaskPatchInput, 'version'>;
+/** POST /api/v1/workflows/{ref}/runs, as a client sends it (defaults may be left out). */
+export type WorkflowRunRequest = z.input<typeof workflowRunStartSchema>;
+
+// 204 answers (watch, unwatch) have no body: the client reads it as undefined.
+const noContentSchema = z.undefined();
 
 export type BridgeApi = {
   listTasks(filters?: TaskListFilters, page?: PageRequest, signal?: AbortSignal): Promise<TaskListPage>;
@@ -62,6 +95,17 @@ export type BridgeApi = {
   decline(idOrKey: string, version: number, reason: string): Promise<Task>;
   transition(idOrKey: string, version: number, change: TransitionRequest): Promise<Task>;
   handOff(idOrKey: string, version: number, handoff: HandoffRequest): Promise<Task>;
+  createTask(task: TaskCreateInput): Promise<Task>;
+  /** Changes the editable fields (title, description, priority, deadlines, …); `version` is sent as If-Match. */
+  patchTask(idOrKey: string, version: number, changes: TaskChanges): Promise<Task>;
+  /** The caller watches the task (idempotent). */
+  watch(idOrKey: string): Promise<void>;
+  unwatch(idOrKey: string): Promise<void>;
+  listWorkflowTemplates(signal?: AbortSignal): Promise<{items: WorkflowTemplateBody[]}>;
+  /** Starts a run of a template (by id or name); its first step's holder gets the baton. */
+  startWorkflowRun(templateRef: string, run: WorkflowRunRequest): Promise<WorkflowRunBody>;
+  getMySettings(signal?: AbortSignal): Promise<UserSettingsBody>;
+  patchMySettings(changes: UserSettingsPatch): Promise<UserSettingsBody>;
   /** The sidebar counters: open tasks with me, the overdue ones, handoffs waiting on others. */
   getMyCounters(signal?: AbortSignal): Promise<MyCountersView>;
   /** Resolves when the bridge can serve requests; a 503 BridgeError (`baton.not_ready`) says why not. */
@@ -86,6 +130,15 @@ export function createBridgeApi(client: BridgeClient): BridgeApi {
     decline: (idOrKey, version, reason) => client.request('POST', taskPath(idOrKey, '/decline'), {schema: taskSchema, body: {reason}, ifMatch: version}),
     transition: (idOrKey, version, change) => client.request('POST', taskPath(idOrKey, '/transition'), {schema: taskSchema, body: change, ifMatch: version}),
     handOff: (idOrKey, version, handoff) => client.request('POST', taskPath(idOrKey, '/handoff'), {schema: taskSchema, body: handoff, ifMatch: version}),
+    createTask: (task) => client.request('POST', '/api/v1/tasks', {schema: taskSchema, body: task}),
+    patchTask: (idOrKey, version, changes) => client.request('PATCH', taskPath(idOrKey), {schema: taskSchema, body: changes, ifMatch: version}),
+    watch: (idOrKey) => client.request('PUT', taskPath(idOrKey, '/watch'), {schema: noContentSchema}),
+    unwatch: (idOrKey) => client.request('DELETE', taskPath(idOrKey, '/watch'), {schema: noContentSchema}),
+    listWorkflowTemplates: (signal) => client.request('GET', '/api/v1/workflows', {schema: workflowTemplateListSchema, ...withSignal(signal)}),
+    startWorkflowRun: (templateRef, run) =>
+      client.request('POST', `/api/v1/workflows/${encodeURIComponent(templateRef)}/runs`, {schema: workflowRunSchema, body: run}),
+    getMySettings: (signal) => client.request('GET', '/api/v1/me/settings', {schema: userSettingsSchema, ...withSignal(signal)}),
+    patchMySettings: (changes) => client.request('PATCH', '/api/v1/me/settings', {schema: userSettingsSchema, body: changes}),
     getMyCounters: (signal) => client.request('GET', '/api/v1/me/counters', {schema: myCountersSchema, ...withSignal(signal)}),
     checkHealth: (signal) => client.request('GET', '/readyz', {schema: readinessSchema, ...withSignal(signal)}),
   };

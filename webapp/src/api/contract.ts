@@ -5,7 +5,15 @@
 export {describeZodIssues, apiErrorSchema} from '../../../server-bridge/src/contract/errors';
 export type {ApiError, FieldIssue} from '../../../server-bridge/src/contract/errors';
 export {expectedVersion, versionETag} from '../../../server-bridge/src/contract/concurrency';
-export {PRIORITIES} from '../../../server-bridge/src/contract/fields';
+export {PRIORITIES, TITLE_MAX} from '../../../server-bridge/src/contract/fields';
+export {taskCreateSchema} from '../../../server-bridge/src/contract/taskCreate';
+export type {TaskCreateInput} from '../../../server-bridge/src/contract/taskCreate';
+export {taskPatchSchema, EDITABLE_TASK_FIELDS} from '../../../server-bridge/src/contract/taskPatch';
+export type {TaskPatchInput} from '../../../server-bridge/src/contract/taskPatch';
+export {workflowRunSchema, workflowRunStartSchema, workflowTemplateListSchema} from '../../../server-bridge/src/contract/workflow';
+export type {WorkflowRunBody, WorkflowTemplateBody} from '../../../server-bridge/src/contract/workflow';
+export {userSettingsPatchSchema, userSettingsSchema} from '../../../server-bridge/src/contract/userSettings';
+export type {UserSettingsBody, UserSettingsPatch} from '../../../server-bridge/src/contract/userSettings';
 export {taskSchema} from '../../../server-bridge/src/contract/task';
 export type {Task} from '../../../server-bridge/src/contract/task';
 export {commentPageSchema, commentSchema} from '../../../server-bridge/src/contract/comment';

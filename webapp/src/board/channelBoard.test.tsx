@@ -17,6 +17,8 @@ import type {TestServices} from '../testing/services';
 import {boardColumns, neighbourStatus} from './boardColumns';
 
 const tasksUrl = /\/api\/v1\/tasks\?/;
+// The Done column's own request (closedTasks.ts); channelView.test.tsx covers what it loads.
+const closedUrl = /\/api\/v1\/tasks\?.*statusCategory=closed/;
 const transitionUrl = `${bridgeUrl}/api/v1/tasks/task-1/transition`;
 const now = new Date('2025-04-02T03:00:00Z');
 
@@ -49,6 +51,8 @@ describe('ChannelBoard', () => {
     rendered?.unmount();
     services?.session.dispose();
     services?.tasks.dispose();
+    // TasksPanel gives ChannelView no storage: the List | Board choice goes to jsdom's localStorage.
+    window.localStorage.clear();
   });
 
   async function showBoard(items: Task[]): Promise<TestServices> {
@@ -56,11 +60,13 @@ describe('ChannelBoard', () => {
     services = s;
     s.fake.on('POST', `${testSiteUrl}/api/v4/commands/execute`, {json: connectResponse('token-1', new Date(Date.now() + 3_600_000))});
     s.fake.on('GET', tasksUrl, {json: {items, nextCursor: null}});
+    s.fake.on('GET', closedUrl, {json: {items: [], nextCursor: null}});
     s.store.dispatch(tabSelected('channel'));
     rendered = renderWithIntl(<TasksPanel/>, 'en', {...s, now: () => now});
     await settle();
     await settle();
     toggle('Board');
+    await settle();
     return s;
   }
 
@@ -201,6 +207,7 @@ describe('ChannelBoard', () => {
     s.fake.on('GET', tasksUrl,
       {status: 503, json: errorBody(503, 'baton.not_ready', 'The bridge is not ready: starting up')},
       {json: {items: [], nextCursor: null}});
+    s.fake.on('GET', closedUrl, {json: {items: [], nextCursor: null}});
     s.store.dispatch(tabSelected('channel'));
     rendered = renderWithIntl(<TasksPanel/>, 'en', {...s, now: () => now});
     toggle('Board');

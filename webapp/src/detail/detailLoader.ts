@@ -31,8 +31,9 @@ async function allPages<Item>(read: (page: PageRequest) => Promise<{items: Item[
   return items;
 }
 
-export async function loadPart(taskId: string, part: DetailPart, {store, api}: DetailLoaderDeps): Promise<void> {
-  store.dispatch(partRequested(taskId, part));
+/** `version`: the task's version now, when known (see detailSlice's requestedVersion). */
+export async function loadPart(taskId: string, part: DetailPart, {store, api}: DetailLoaderDeps, version: number | null = null): Promise<void> {
+  store.dispatch(partRequested(taskId, part, version));
   try {
     if (part === 'comments') {
       store.dispatch(commentsLoaded(taskId, await allPages((page) => api.listComments(taskId, page))));
@@ -44,16 +45,19 @@ export async function loadPart(taskId: string, part: DetailPart, {store, api}: D
   }
 }
 
-export async function loadDetail(taskId: string, deps: DetailLoaderDeps): Promise<void> {
-  await Promise.all([loadPart(taskId, 'comments', deps), loadPart(taskId, 'timeline', deps)]);
+export async function loadDetail(taskId: string, deps: DetailLoaderDeps, version: number | null = null): Promise<void> {
+  await Promise.all([loadPart(taskId, 'comments', deps, version), loadPart(taskId, 'timeline', deps, version)]);
 }
 
 /** After a change: the task as it is now (into the tasks slice), then its comments and timeline. */
 export async function refreshDetail(taskId: string, deps: DetailLoaderDeps): Promise<void> {
+  let version: number | null = null;
   try {
-    deps.store.dispatch(taskChanged(await deps.api.getTask(taskId)));
+    const task = await deps.api.getTask(taskId);
+    deps.store.dispatch(taskChanged(task));
+    version = task.version;
   } catch {
     // The change itself succeeded; the lists catch up through live updates.
   }
-  await loadDetail(taskId, deps);
+  await loadDetail(taskId, deps, version);
 }

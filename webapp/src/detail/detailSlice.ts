@@ -1,6 +1,9 @@
 // The task detail view's state: per task, its comments and timeline as last
 // loaded (oldest first), each with its own request state so one failing does
-// not hide the other. The task itself lives in the tasks slice's entities.
+// not hide the other, and the task's version they were last asked for at (so
+// a live change to a newer version reloads them, and the reader's own change,
+// which reloads them itself, does not do it twice). The task itself lives in
+// the tasks slice's entities.
 import type {Comment, TimelineEvent} from '../api/contract';
 import type {PlainAction} from '../plugin/hostTypes';
 import type {RequestFailure} from '../tasks/tasksSlice';
@@ -17,6 +20,8 @@ export type PartState<Item> = {
 export type TaskDetailState = {
   comments: PartState<Comment>;
   timeline: PartState<TimelineEvent>;
+  /** The task's version when they were last requested; null: not known then. */
+  requestedVersion: number | null;
 };
 
 export type DetailState = {
@@ -26,6 +31,7 @@ export type DetailState = {
 export const initialTaskDetail: TaskDetailState = {
   comments: {status: 'idle', items: [], error: null},
   timeline: {status: 'idle', items: [], error: null},
+  requestedVersion: null,
 };
 export const initialDetailState: DetailState = {byTask: {}};
 
@@ -37,12 +43,12 @@ const types = {
 } as const;
 
 export type DetailAction =
-  | {type: typeof types.partRequested; taskId: string; part: DetailPart}
+  | {type: typeof types.partRequested; taskId: string; part: DetailPart; version: number | null}
   | {type: typeof types.commentsLoaded; taskId: string; items: Comment[]}
   | {type: typeof types.timelineLoaded; taskId: string; items: TimelineEvent[]}
   | {type: typeof types.partFailed; taskId: string; part: DetailPart; failure: RequestFailure};
 
-export const partRequested = (taskId: string, part: DetailPart): DetailAction => ({type: types.partRequested, taskId, part});
+export const partRequested = (taskId: string, part: DetailPart, version: number | null = null): DetailAction => ({type: types.partRequested, taskId, part, version});
 export const commentsLoaded = (taskId: string, items: Comment[]): DetailAction => ({type: types.commentsLoaded, taskId, items});
 export const timelineLoaded = (taskId: string, items: TimelineEvent[]): DetailAction => ({type: types.timelineLoaded, taskId, items});
 export const partFailed = (taskId: string, part: DetailPart, failure: RequestFailure): DetailAction => ({type: types.partFailed, taskId, part, failure});
@@ -62,7 +68,11 @@ export function detailReducer(state: DetailState = initialDetailState, action: P
   switch (action.type) {
   case types.partRequested:
     // What was loaded stays on screen while it reloads.
-    next = {...current, [action.part]: {...current[action.part], status: 'loading', error: null}};
+    next = {
+      ...current,
+      [action.part]: {...current[action.part], status: 'loading', error: null},
+      requestedVersion: Math.max(current.requestedVersion ?? 0, action.version ?? 0) || null,
+    };
     break;
   case types.commentsLoaded:
     next = {...current, comments: {status: 'loaded', items: action.items, error: null}};

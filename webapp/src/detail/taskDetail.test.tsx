@@ -300,6 +300,27 @@ describe('TaskDetail in the panel', () => {
     expect(storedTask()?.holderId).toBe(other);
   });
 
+  it('Hand off… picks the person from Mattermost\'s user search (someone the host has not loaded)', async () => {
+    const suzuki = 'ssssssssssssssssssssssssss';
+    const s = await showList();
+    s.fake.on('GET', /\/api\/v4\/users\/autocomplete\?/, {json: {users: [{id: suzuki, username: 'suzuki', first_name: 'Jiro', last_name: 'Suzuki', nickname: ''}]}});
+    s.fake.on('POST', `${taskUrl}/handoff`, {json: {...detailedTask, holderId: suzuki, handedById: me, version: 4}});
+    await open();
+    await click(en['baton.detail.action.handoff']);
+    type('baton-detail-handoff-to', 'suz');
+    await act(() => new Promise((resolve) => setTimeout(resolve, 250)));
+    const option = [...container().querySelectorAll('[role="option"]')].find((item) => item.textContent?.includes('@suzuki'));
+    expect(option).toBeDefined();
+    act(() => {
+      option?.dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true}));
+    });
+    expect(valueOf('baton-detail-handoff-to')).toBe('@suzuki');
+    await click(en['baton.detail.handoff.submit']);
+
+    expect(s.fake.to('/users/autocomplete?').at(-1)?.url).toContain('name=suz');
+    expect(posts('handoff').map(({body}) => body)).toEqual([{toUserId: suzuki}]);
+  });
+
   it('Comment posts the text; a failure keeps it, and a later success clears it and reloads the comments', async () => {
     const s = await showList();
     s.fake.on('POST', `${taskUrl}/comments`,

@@ -1,7 +1,9 @@
 // One task in the right-hand panel, in place of the lists: Back, the task's
 // fields and every deadline (legal first and marked, in the reader's zone and
-// locale), the description as Markdown, the actions that apply, the comments
-// and the timeline. Opening it moves focus to its heading.
+// locale), the description as Markdown, each edited in place; its parent and
+// sub-tasks, its watchers, the actions that apply, the comments and the
+// timeline (kept current as the task changes). Opening it moves focus to its
+// heading.
 import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {FormattedMessage, useIntl} from 'react-intl';
 
@@ -10,9 +12,9 @@ import {getCurrentUserId, getUserProfiles, timeZoneIn} from '../mattermost/hostS
 import {useBatonServices} from '../plugin/servicesContext';
 import {useBatonSelector} from '../state/hooks';
 import {getDetailState, getTasksState} from '../state/selectors';
-import {formatDue, isOverdue, relativeDue} from '../tasks/deadlines';
-import type {Deadline, ReaderClock} from '../tasks/deadlines';
-import {kindMessages, priorityMessages} from '../tasks/taskRow';
+import {panelFormOpened} from '../state/rhsSlice';
+import {formatDue} from '../tasks/deadlines';
+import type {ReaderClock} from '../tasks/deadlines';
 import {describeFailure} from '../tasks/taskLists';
 import {FailureNotice} from '../tasks/taskListView';
 import {taskChanged} from '../tasks/tasksSlice';
@@ -20,17 +22,19 @@ import type {RequestFailure} from '../tasks/tasksSlice';
 
 import {loadDetail, loadPart} from './detailLoader';
 import type {DetailLoaderDeps} from './detailLoader';
+import {DeadlinesSection} from './deadlineFields';
 import {initialTaskDetail} from './detailSlice';
-import type {DetailPart, PartState} from './detailSlice';
+import {useLiveDetailReload} from './liveReload';
 import {Markdown} from './markdown';
+import {PartSection} from './partSection';
+import {ParentLink, SubTasks} from './subTasks';
 import {TaskActions} from './taskActions';
+import {CaseField, DescriptionField, LabelsField, PriorityField, StartDateField, TitleField} from './taskFields';
 import {TimelineItem} from './timelineItem';
 import {userLabel} from './users';
+import {Watchers} from './watchers';
 
-/** Legal first, then by due date. */
-export function orderedDeadlines(deadlines: readonly Deadline[]): Deadline[] {
-  return [...deadlines].sort((a, b) => Number(b.kind === 'legal') - Number(a.kind === 'legal') || Date.parse(a.dueAt) - Date.parse(b.dueAt));
-}
+export {orderedDeadlines} from './deadlineFields';
 
 function Field({label, children}: {label: {id: string}; children: React.ReactNode}) {
   return (
@@ -38,97 +42,6 @@ function Field({label, children}: {label: {id: string}; children: React.ReactNod
       <dt className='baton-detail__label'><FormattedMessage {...label}/></dt>
       <dd className='baton-detail__value'>{children}</dd>
     </>
-  );
-}
-
-function DeadlineLine({deadline, clock}: {deadline: Deadline; clock: ReaderClock}) {
-  const intl = useIntl();
-  const legal = deadline.kind === 'legal';
-  const overdue = isOverdue(deadline.dueAt, clock.now);
-  const kindMessage = kindMessages[deadline.kind];
-  return (
-    <li className={`baton-detail__deadline${legal ? ' baton-detail__deadline--legal' : ''}${overdue ? ' baton-detail__deadline--overdue' : ''}`}>
-      <span className='baton-detail__deadline-kind'>{kindMessage ? intl.formatMessage(kindMessage) : deadline.kind}</span>
-      {legal && (
-        <span className='baton-detail__legal-mark'>
-          <FormattedMessage id='baton.detail.deadline.legal_mark'/>
-        </span>
-      )}
-      <time
-        className='baton-detail__deadline-date'
-        dateTime={deadline.dueAt}
-      >
-        {formatDue(deadline.dueAt, clock)}
-      </time>
-      <span className='baton-detail__deadline-relative'>
-        {overdue ? (
-          <FormattedMessage
-            id='baton.detail.deadline.overdue'
-            values={{relative: relativeDue(deadline.dueAt, clock)}}
-          />
-        ) : relativeDue(deadline.dueAt, clock)}
-      </span>
-    </li>
-  );
-}
-
-const partMessages: Record<DetailPart, {heading: {id: string}; loading: {id: string}; empty: {id: string}; error: {id: string}}> = {
-  comments: {
-    heading: {id: 'baton.detail.comments'},
-    loading: {id: 'baton.detail.comments.loading'},
-    empty: {id: 'baton.detail.comments.empty'},
-    error: {id: 'baton.detail.comments.error'},
-  },
-  timeline: {
-    heading: {id: 'baton.detail.timeline'},
-    loading: {id: 'baton.detail.timeline.loading'},
-    empty: {id: 'baton.detail.timeline.empty'},
-    error: {id: 'baton.detail.timeline.error'},
-  },
-};
-
-function PartSection<Item extends {id: string}>({part, state, onRetry, renderItem}: {
-  part: DetailPart;
-  state: PartState<Item>;
-  onRetry: () => void;
-  renderItem: (item: Item) => React.ReactNode;
-}) {
-  const messages = partMessages[part];
-  return (
-    <section
-      className={`baton-detail__section baton-detail__${part}`}
-      aria-labelledby={`baton-detail-${part}`}
-    >
-      <h4
-        className='baton-detail__section-title'
-        id={`baton-detail-${part}`}
-      >
-        <FormattedMessage {...messages.heading}/>
-      </h4>
-      {state.status === 'error' && state.error && (
-        <FailureNotice
-          failure={state.error}
-          onRetry={onRetry}
-          message={messages.error}
-        />
-      )}
-      {(state.status === 'idle' || state.status === 'loading') && (
-        <p
-          className='baton-detail__state'
-          role='status'
-        >
-          <FormattedMessage {...messages.loading}/>
-        </p>
-      )}
-      {state.status === 'loaded' && state.items.length === 0 && (
-        <p className='baton-detail__state'><FormattedMessage {...messages.empty}/></p>
-      )}
-      {state.items.length > 0 && (
-        <ol className='baton-detail__items'>
-          {state.items.map((item) => <li key={item.id}>{renderItem(item)}</li>)}
-        </ol>
-      )}
-    </section>
   );
 }
 
@@ -150,9 +63,13 @@ export function TaskDetail({taskId, onBack}: TaskDetailProps) {
   const deps = useMemo<DetailLoaderDeps>(() => ({store, api}), [store, api]);
   const heading = useRef<HTMLHeadingElement>(null);
 
+  // The task's version when known, so a live change after it reloads them (liveReload.ts).
+  const versionNow = useRef<number | null>(null);
+  versionNow.current = task?.version ?? null;
   useEffect(() => {
-    void loadDetail(taskId, deps);
+    void loadDetail(taskId, deps, versionNow.current);
   }, [taskId, deps]);
+  useLiveDetailReload(taskId, task?.version, detail.requestedVersion, deps);
 
   // Selected but not loaded (it left every list): read it from the bridge.
   const ready = task !== undefined;
@@ -208,28 +125,29 @@ export function TaskDetail({taskId, onBack}: TaskDetailProps) {
     );
   }
 
-  const deadlines = orderedDeadlines(task.deadlines);
   return (
     <article
       className='baton-detail'
       aria-labelledby='baton-detail-heading'
     >
-      {back}
-      <h3
-        className='baton-detail__title'
-        id='baton-detail-heading'
-        ref={heading}
-        tabIndex={-1}
-      >
-        <span className='baton-detail__key'>{task.key}</span>
-        {' '}
-        <span>{task.title}</span>
-      </h3>
+      <div className='baton-detail__top'>
+        {back}
+        <button
+          type='button'
+          className='baton-detail__button'
+          onClick={() => store.dispatch(panelFormOpened({kind: 'editTask', taskId: task.id}))}
+        >
+          <FormattedMessage id='baton.detail.edit_all'/>
+        </button>
+      </div>
+      {task.parentId && <ParentLink parentId={task.parentId}/>}
+      <TitleField
+        task={task}
+        headingRef={heading}
+      />
       <dl className='baton-detail__fields'>
         <Field label={{id: 'baton.detail.status'}}>{task.status.name}</Field>
-        <Field label={{id: 'baton.tasks.filter.priority'}}>
-          <span className={`baton-detail__priority baton-detail__priority--${task.priority}`}>{intl.formatMessage(priorityMessages[task.priority])}</span>
-        </Field>
+        <Field label={{id: 'baton.tasks.filter.priority'}}><PriorityField task={task}/></Field>
         <Field label={{id: 'baton.detail.holder'}}>
           {task.holderId ? userLabel(profiles, task.holderId) : <FormattedMessage id='baton.tasks.holder.none'/>}
           {task.holderId && task.acceptedAt === null && (
@@ -240,64 +158,23 @@ export function TaskDetail({taskId, onBack}: TaskDetailProps) {
           )}
         </Field>
         <Field label={{id: 'baton.detail.creator'}}>{userLabel(profiles, task.creatorId)}</Field>
-        {task.caseRef && (
-          <Field label={{id: 'baton.detail.case'}}>
-            {task.caseRef.url ? (
-              <a
-                className='baton-detail__case'
-                href={task.caseRef.url}
-                target='_blank'
-                rel='noopener noreferrer'
-              >
-                {task.caseRef.id}
-              </a>
-            ) : task.caseRef.id}
-          </Field>
-        )}
-        {task.labels.length > 0 && (
-          <Field label={{id: 'baton.tasks.filter.label'}}>
-            <ul className='baton-detail__labels'>
-              {task.labels.map((label) => <li key={label}>{label}</li>)}
-            </ul>
-          </Field>
-        )}
+        <Field label={{id: 'baton.detail.case'}}><CaseField task={task}/></Field>
+        <Field label={{id: 'baton.tasks.filter.label'}}><LabelsField task={task}/></Field>
+        <Field label={{id: 'baton.detail.start_date'}}><StartDateField task={task}/></Field>
         <Field label={{id: 'baton.detail.watchers'}}>
-          <FormattedMessage
-            id='baton.detail.watchers.count'
-            values={{count: task.watcherIds.length}}
+          <Watchers
+            task={task}
+            me={me}
+            profiles={profiles}
           />
         </Field>
       </dl>
-      <section
-        className='baton-detail__section'
-        aria-labelledby='baton-detail-deadlines'
-      >
-        <h4
-          className='baton-detail__section-title'
-          id='baton-detail-deadlines'
-        >
-          <FormattedMessage id='baton.detail.deadlines'/>
-        </h4>
-        {deadlines.length === 0 ? (
-          <p className='baton-detail__state'><FormattedMessage id='baton.tasks.bucket.none'/></p>
-        ) : (
-          <ul className='baton-detail__deadlines'>
-            {deadlines.map((deadline) => (
-              <DeadlineLine
-                key={deadline.kind}
-                deadline={deadline}
-                clock={clock}
-              />
-            ))}
-          </ul>
-        )}
-      </section>
-      {task.description.trim() !== '' && (
-        <Markdown
-          className='baton-detail__description'
-          text={task.description}
-        />
-      )}
+      <DeadlinesSection
+        task={task}
+        clock={clock}
+      />
+      <DescriptionField task={task}/>
+      <SubTasks task={task}/>
       <TaskActions
         task={task}
         me={me}

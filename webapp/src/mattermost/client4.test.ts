@@ -66,6 +66,28 @@ describe('Mattermost client', () => {
     expect(fake.requests[0]?.body).toEqual([testIds.user, testIds.bot]);
   });
 
+  it('autocompletes users in a team and channel: channel members first, then the rest of the team, as plain profiles', async () => {
+    const {fake, client} = setup();
+    const url = `${siteUrl}/api/v4/users/autocomplete?in_team=${testIds.team}&in_channel=${testIds.channel}&name=%40al&limit=20`;
+    fake.on('GET', url, {json: {
+      users: [{id: testIds.user, username: 'alice', first_name: 'Alice', last_name: 'Abe', nickname: '', email: ''}],
+      out_of_channel: [{id: testIds.bot, username: 'albert'}],
+    }});
+    await expect(client.autocompleteUsers({teamId: testIds.team, channelId: testIds.channel, name: '@al', limit: 20})).resolves.toEqual([
+      {id: testIds.user, username: 'alice', firstName: 'Alice', lastName: 'Abe', nickname: ''},
+      {id: testIds.bot, username: 'albert', firstName: '', lastName: '', nickname: ''},
+    ]);
+    expect(fake.requests.map(wireShape)).toEqual([{url, method: 'GET', headers: {'X-Requested-With': 'XMLHttpRequest'}, body: undefined, credentials: 'include'}]);
+  });
+
+  it('autocompletes in a team alone (no in_channel, out_of_channel absent) and refuses a wrong shape', async () => {
+    const {fake, client} = setup();
+    fake.on('GET', `${siteUrl}/api/v4/users/autocomplete?in_team=${testIds.team}&name=b`, {json: {users: [{id: testIds.bot, username: 'baton'}]}});
+    await expect(client.autocompleteUsers({teamId: testIds.team, name: 'b'})).resolves.toEqual([{id: testIds.bot, username: 'baton', firstName: '', lastName: '', nickname: ''}]);
+    fake.on('GET', `${siteUrl}/api/v4/users/autocomplete?in_team=${testIds.team}&name=c`, {json: [{id: testIds.bot}]});
+    await expect(client.autocompleteUsers({teamId: testIds.team, name: 'c'})).rejects.toBeInstanceOf(MattermostError);
+  });
+
   it('turns Mattermost’s error body into a MattermostError', async () => {
     const {fake, client} = setup();
     fake.on('POST', `${siteUrl}/api/v4/commands/execute`, {status: 403, json: {id: 'api.context.permissions.app_error', message: 'You do not have the appropriate permissions.', status_code: 403}});

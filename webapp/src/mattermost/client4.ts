@@ -30,6 +30,33 @@ const withIdSchema = z.object({id: z.string().min(1)});
 /** The CommandResponse fields the webapp reads; the bridge's own fields are checked by whoever ran the command. */
 const commandResponseSchema = z.object({props: z.unknown().optional()});
 
+/** The profile fields a user picker shows; Mattermost blanks names the caller may not see. */
+const userSummarySchema = z.object({
+  id: z.string().min(1),
+  username: z.string().min(1),
+  first_name: z.string().optional(),
+  last_name: z.string().optional(),
+  nickname: z.string().optional(),
+});
+
+/** model.UserAutocomplete: `out_of_channel` only with in_channel, and left out when empty. */
+const userAutocompleteSchema = z.object({
+  users: z.array(userSummarySchema).nullable(),
+  out_of_channel: z.array(userSummarySchema).nullish(),
+});
+
+export type MattermostUser = {id: string; username: string; firstName: string; lastName: string; nickname: string};
+
+export type AutocompleteQuery = {
+  teamId: string;
+  /** Channel members come first; other team members follow. Mattermost needs the team with it. */
+  channelId?: string | null;
+  /** Matched as a prefix of the username, first or last name or nickname; a leading @ is ignored. */
+  name: string;
+  /** At most this many of each group (Mattermost's default 100). */
+  limit?: number;
+};
+
 export type CommandArgs = {channel_id: string; team_id: string; root_id?: string};
 
 export type MattermostClient = {
@@ -39,7 +66,13 @@ export type MattermostClient = {
   getUserIdByUsername(username: string): Promise<string>;
   /** POST /api/v4/channels/direct: the DM channel id (created if needed). */
   getDirectChannelId(userId: string, otherUserId: string): Promise<string>;
+  /** GET /api/v4/users/autocomplete: the matching active users, channel members first. */
+  autocompleteUsers(query: AutocompleteQuery, signal?: AbortSignal): Promise<MattermostUser[]>;
 };
+
+function toMattermostUser(user: z.output<typeof userSummarySchema>): MattermostUser {
+  return {id: user.id, username: user.username, firstName: user.first_name ?? '', lastName: user.last_name ?? '', nickname: user.nickname ?? ''};
+}
 
 export type MattermostClientDeps = {
   fetch: FetchLike;
@@ -50,7 +83,7 @@ export type MattermostClientDeps = {
 };
 
 export function createMattermostClient({fetch, siteUrl, cookies}: MattermostClientDeps): MattermostClient {
-  const request = async <Schema extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: Schema, body?: unknown): Promise<z.output<Schema>> => {
+  const request = async <Schema extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: Schema, body?: unknown, signal?: AbortSignal): Promise<z.output<Schema>> => {
     const headers: Record<string, string> = {'X-Requested-With': 'XMLHttpRequest'};
     if (method !== 'GET') {
       const csrf = readCookie(cookies(), 'MMCSRF');
@@ -63,11 +96,17 @@ export function createMattermostClient({fetch, siteUrl, cookies}: MattermostClie
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
     }
+    if (signal) {
+      init.signal = signal;
+    }
     const url = `${siteUrl().replace(/\/+$/, '')}/api/v4${path}`;
     let response;
     try {
       response = await fetch(url, init);
     } catch (error) {
+      if (signal?.aborted) {
+        throw error;
+      }
       throw new MattermostNetworkError(`${method} ${path}: Mattermost could not be reached`, {cause: error});
     }
     const json = await readJson(response);
@@ -88,5 +127,21 @@ export function createMattermostClient({fetch, siteUrl, cookies}: MattermostClie
       (await request('POST', '/commands/execute', commandResponseSchema, {command, channel_id, team_id, root_id})).props,
     getUserIdByUsername: async (username) => (await request('GET', `/users/username/${encodeURIComponent(username)}`, withIdSchema)).id,
     getDirectChannelId: async (userId, otherUserId) => (await request('POST', '/channels/direct', withIdSchema, [userId, otherUserId])).id,
+    autocompleteUsers: async ({teamId, channelId, name, limit}, signal) => {
+      // The parameters in the order the host's Client4.autocompleteUsers writes them.
+      const query = new URLSearchParams({in_team: teamId});
+      if (channelId) {
+        query.set('in_channel', channelId);
+      }
+      query.set('name', name);
+      if (limit !== undefined) {
+        query.set('limit', String(limit));
+      }
+      const answer = await request('GET', `/users/autocomplete?${query.toString()}`, userAutocompleteSchema, undefined, signal);
+      const seen = new Set<string>();
+      return [...answer.users ?? [], ...answer.out_of_channel ?? []]
+        .filter((user) => !seen.has(user.id) && Boolean(seen.add(user.id)))
+        .map(toMattermostUser);
+    },
   };
 }

@@ -32,6 +32,22 @@ export type HostComponentProps = {
   webSocketClient?: unknown;
 };
 
+/** A post as the host hands it to a post type component (mattermost-redux Post; only what Baton reads). */
+export type HostPost = {
+  id: string;
+  type?: string;
+  message: string;
+  /** JSON the server stored: read it as unknown. */
+  props?: Record<string, unknown> | null;
+};
+
+/** Props of a component registered with registerPostTypeComponent. */
+export type PostTypeComponentProps = HostComponentProps & {
+  post: HostPost;
+  compactDisplay?: boolean;
+  isRHS?: boolean;
+};
+
 export type Translations = Record<string, string>;
 
 export type PluginReducer<S> = (state: S | undefined, action: PlainAction) => S;
@@ -61,11 +77,21 @@ export type ChannelHeaderButtonArgs = {
  */
 export type SlashCommandWillBePostedHook = (message: string, args: unknown) => {message?: string; args?: unknown; error?: {message: string}} | Promise<{message?: string; args?: unknown; error?: {message: string}}>;
 
+/** The post's "..." menu: `action` and `filter` get the post id; `text` is a string or a React element. */
+export type PostDropdownMenuActionArgs = {
+  text: ReactNode;
+  action: (postId: string) => void;
+  filter?: (postId: string) => boolean;
+};
+
 export interface PluginRegistry {
   registerAppBarComponent(args: AppBarComponentArgs): {id: string; rhsComponent: RhsRegistration};
   registerChannelHeaderButtonAction(args: ChannelHeaderButtonArgs): string;
   registerLeftSidebarHeaderComponent(args: {component: ComponentType<HostComponentProps>}): string;
+  registerPostDropdownMenuAction(args: PostDropdownMenuActionArgs): string;
   registerSlashCommandWillBePostedHook(args: {hook: SlashCommandWillBePostedHook}): string;
+  /** `type` must start with `custom_`; the component replaces the post's message and attachments. */
+  registerPostTypeComponent(args: {type: string; component: ComponentType<PostTypeComponentProps>}): string;
   /** Mounted by the host at state['plugins-<id>']. */
   registerReducer<S>(reducer: PluginReducer<S>): void;
   registerTranslations(getTranslationsForLocale: (locale: string) => Translations): void;

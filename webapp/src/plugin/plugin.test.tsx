@@ -36,6 +36,8 @@ describe('Plugin', () => {
       'registerAppBarComponent',
       'registerChannelHeaderButtonAction',
       'registerLeftSidebarHeaderComponent',
+      'registerPostDropdownMenuAction',
+      'registerPostTypeComponent',
       'registerReducer',
       'registerSlashCommandWillBePostedHook',
       'registerTranslations',

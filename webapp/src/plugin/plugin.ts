@@ -2,6 +2,7 @@
 // (without awaiting it) and uninitialize when the plugin is disabled.
 import {config as configureZod} from 'zod';
 
+import {registerHandoffCard} from '../cards/registerHandoffCard';
 import {registerCountersAndCommands} from '../counters/registerCounters';
 import {getTranslations} from '../i18n/translations';
 import {registerRhsEntryPoints} from '../rhs/registerRhs';
@@ -9,6 +10,7 @@ import {reducer} from '../state/reducer';
 import {rhsRegistered} from '../state/rhsSlice';
 import {taskChanged, taskRemoved} from '../tasks/tasksSlice';
 import {injectStyles, removeStyles} from '../styles/injectStyles';
+import {registerCreateTaskFromPost} from '../taskForm/registerPostMenu';
 
 import type {HostPlugin, HostStore, PluginRegistry} from './hostTypes';
 import {browserEnvironment, createBatonServices} from './services';
@@ -51,6 +53,8 @@ export class Plugin implements HostPlugin {
     store.dispatch(rhsRegistered(rhs.id));
     services.rhs.attach(rhs);
     registerCountersAndCommands(registry, services);
+    registerCreateTaskFromPost({registry, store, rhs: services.rhs, pageOrigin: this.environment.pageOrigin});
+    registerHandoffCard(registry, services, this.environment);
     // The lists hear of live changes; the stream itself waits for a connected session.
     services.live.subscribe({
       onTaskChanged: (task) => store.dispatch(taskChanged(task)),

@@ -12,6 +12,7 @@ import {createLiveStream} from '../live/liveStream';
 import {createLiveUpdates} from '../live/liveUpdates';
 import type {LiveUpdates} from '../live/liveUpdates';
 import {createMattermostClient} from '../mattermost/client4';
+import type {MattermostClient} from '../mattermost/client4';
 import {createRhsOpener} from '../rhs/rhsOpener';
 import type {RhsOpener} from '../rhs/rhsOpener';
 import {mattermostSiteUrl} from '../mattermost/hostState';
@@ -46,6 +47,8 @@ export type BatonServices = {
   counters: CountersRefresher;
   /** Opens the Baton RHS on a list or a task (sidebar counters, the /task hook). */
   rhs: RhsOpener;
+  /** Mattermost REST calls made like the host's Client4 (the user picker's autocomplete). */
+  mattermost: MattermostClient;
 };
 
 /**
@@ -82,5 +85,5 @@ export function createBatonServices(store: HostStore, environment: PluginEnviron
   });
   const counters = createCountersRefresher({api, store, timers: environment.timers});
   live.subscribe(counters.listener);
-  return {store, session, api, tasks, now: environment.now, live, counters, rhs: createRhsOpener(store)};
+  return {store, session, api, tasks, now: environment.now, live, counters, rhs: createRhsOpener(store), mattermost};
 }

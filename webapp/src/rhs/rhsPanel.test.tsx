@@ -1,3 +1,4 @@
+import {act} from 'react-dom/test-utils';
 import React from 'react';
 
 import en from '../i18n/en.json';
@@ -7,6 +8,10 @@ import {testSiteUrl} from '../testing/hostStore';
 import {renderWithIntl, settle} from '../testing/renderWithIntl';
 import type {Rendered} from '../testing/renderWithIntl';
 import {createTestServices} from '../testing/services';
+
+import {panelFormClosed} from '../state/rhsSlice';
+import {getPluginState} from '../state/selectors';
+import type {GlobalStateWithBaton} from '../state/selectors';
 
 import {RhsPanel} from './rhsPanel';
 
@@ -79,5 +84,26 @@ describe('RhsPanel', () => {
     );
     await settle();
     expect(container.querySelector('.baton-rhs')).not.toBeNull();
+  });
+
+  it('opens each form from the toolbar in place of the lists, and shows the lists again when it closes', async () => {
+    const {services, rendered: {container}} = render(<RhsPanel/>);
+    services.fake.on('GET', /\/api\/v1\/me\/settings$/, {status: 503, json: {id: 'baton.not_ready', message: 'starting up', status_code: 503}});
+    await settle();
+    const toolbar = container.querySelector('[role="toolbar"]');
+    expect([...(toolbar?.querySelectorAll('button') ?? [])].map((button) => button.textContent)).toEqual(['New task', 'Start workflow', 'Settings']);
+
+    act(() => (container.querySelector('[data-testid="baton-toolbar-new-task"]') as HTMLButtonElement).click());
+    expect(container.querySelector('[role="tablist"]')).toBeNull();
+    expect(container.textContent).toContain(en['baton.task_form.create_heading']);
+    expect(getPluginState(services.store.getState() as GlobalStateWithBaton).rhs.form).toEqual({kind: 'createTask', prefill: {}});
+
+    act(() => (container.querySelector('[data-testid="baton-toolbar-settings"]') as HTMLButtonElement).click());
+    await settle();
+    expect(container.textContent).toContain(en['baton.settings.heading']);
+
+    act(() => services.store.dispatch(panelFormClosed()));
+    await settle();
+    expect(container.querySelector('[role="tablist"]')).not.toBeNull();
   });
 });

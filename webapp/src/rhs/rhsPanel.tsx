@@ -3,17 +3,24 @@ import {FormattedMessage} from 'react-intl';
 
 import type {HostComponentProps} from '../plugin/hostTypes';
 import {SessionNotice} from '../session/sessionNotice';
+import {useBatonServices} from '../plugin/servicesContext';
 import {useBatonSelector} from '../state/hooks';
-import {getSessionState} from '../state/selectors';
+import {panelFormClosed} from '../state/rhsSlice';
+import {getRhsRequest, getSessionState} from '../state/selectors';
 import {TasksPanel} from '../tasks/tasksPanel';
 
+import {PanelForm} from './panelForm';
+import {PanelToolbar} from './panelToolbar';
+
 /**
- * The right-hand sidebar: the task lists. Opening it connects to the bridge;
+ * The right-hand sidebar: the toolbar, then an open form or the task lists. Opening it connects to the bridge;
  * while the session has failed only its notice (with the retry) shows, and
  * the lists load again once it is back.
  */
 export function RhsPanel(_props: HostComponentProps) {
+  const {store} = useBatonServices();
   const {status} = useBatonSelector(getSessionState);
+  const {form} = useBatonSelector(getRhsRequest);
   return (
     <div
       className='baton-rhs baton-rhs--lists'
@@ -23,7 +30,14 @@ export function RhsPanel(_props: HostComponentProps) {
         <FormattedMessage id='baton.rhs.title'/>
       </h2>
       <SessionNotice/>
-      {status !== 'error' && <TasksPanel/>}
+      {status !== 'error' && <PanelToolbar/>}
+      {status !== 'error' && form && (
+        <PanelForm
+          form={form}
+          onClose={() => store.dispatch(panelFormClosed())}
+        />
+      )}
+      {status !== 'error' && !form && <TasksPanel/>}
     </div>
   );
 }

@@ -10,15 +10,34 @@ import type {PlainAction} from '../plugin/hostTypes';
 export const RHS_LISTS = ['mine', 'overdue', 'waiting', 'channel'] as const;
 export type RhsList = (typeof RHS_LISTS)[number];
 
+/** What a new task form starts with ("Create task from message" fills these from the post). */
+export type TaskFormPrefill = {
+  title?: string;
+  description?: string;
+  /** Null: a personal task; omitted: the current channel. */
+  channelId?: string | null;
+  sourcePostId?: string;
+  parentId?: string;
+};
+
+/** A form shown in the panel over the lists (and the detail); closing it shows them again. */
+export type PanelForm =
+  | {kind: 'createTask'; prefill: TaskFormPrefill}
+  | {kind: 'editTask'; taskId: string}
+  | {kind: 'startWorkflow'}
+  | {kind: 'settings'};
+
 export type RhsState = {
   pluggableId: string | null;
+  /** The open form, or null while the lists (or a task's detail) show. */
+  form: PanelForm | null;
   requestedList: RhsList | null;
   /** A task key to select (`/task show PAT-12`); null once a list is requested. */
   requestedTaskKey: string | null;
   requestSeq: number;
 };
 
-export const initialRhsState: RhsState = {pluggableId: null, requestedList: null, requestedTaskKey: null, requestSeq: 0};
+export const initialRhsState: RhsState = {pluggableId: null, form: null, requestedList: null, requestedTaskKey: null, requestSeq: 0};
 
 const rhsRegisteredType = 'baton/rhs/registered';
 
@@ -41,6 +60,18 @@ export type RhsTaskRequestedAction = {type: typeof taskRequestedType; key: strin
 export const rhsListRequested = (list: RhsList): RhsListRequestedAction => ({type: listRequestedType, list});
 export const rhsTaskRequested = (key: string): RhsTaskRequestedAction => ({type: taskRequestedType, key});
 
+const formOpenedType = 'baton/rhs/form_opened';
+const formClosedType = 'baton/rhs/form_closed';
+
+export type PanelFormOpenedAction = {type: typeof formOpenedType; form: PanelForm};
+
+export const panelFormOpened = (form: PanelForm): PanelFormOpenedAction => ({type: formOpenedType, form});
+export const panelFormClosed = (): PlainAction => ({type: formClosedType});
+
+function isFormOpened(action: PlainAction): action is PanelFormOpenedAction {
+  return action.type === formOpenedType;
+}
+
 function isListRequested(action: PlainAction): action is RhsListRequestedAction {
   return action.type === listRequestedType;
 }
@@ -53,11 +84,18 @@ export function rhsReducer(state: RhsState = initialRhsState, action: PlainActio
   if (isRhsRegistered(action)) {
     return {...state, pluggableId: action.pluggableId};
   }
+  if (isFormOpened(action)) {
+    return {...state, form: action.form};
+  }
+  if (action.type === formClosedType) {
+    return {...state, form: null};
+  }
+  // Asking for a list or a task (a counter, `/task board`, `/task show`) shows it instead of the form.
   if (isListRequested(action)) {
-    return {...state, requestedList: action.list, requestedTaskKey: null, requestSeq: state.requestSeq + 1};
+    return {...state, form: null, requestedList: action.list, requestedTaskKey: null, requestSeq: state.requestSeq + 1};
   }
   if (isTaskRequested(action)) {
-    return {...state, requestedTaskKey: action.key, requestSeq: state.requestSeq + 1};
+    return {...state, form: null, requestedTaskKey: action.key, requestSeq: state.requestSeq + 1};
   }
   return state;
 }

@@ -4,7 +4,7 @@ import {initialSessionState} from '../session/sessionSlice';
 import {initialTasksState} from '../tasks/tasksSlice';
 
 import {reducer} from './reducer';
-import {initialRhsState, rhsListRequested, rhsRegistered, rhsTaskRequested} from './rhsSlice';
+import {initialRhsState, panelFormClosed, panelFormOpened, rhsListRequested, rhsRegistered, rhsTaskRequested} from './rhsSlice';
 import {getPluginState, getRhsPluggableId, getRhsRequest, pluginStateKey} from './selectors';
 
 describe('plugin state', () => {
@@ -24,10 +24,20 @@ describe('plugin state', () => {
 
   it('records what the panel was asked to show, each request anew', () => {
     const board = reducer(reducer(undefined, rhsRegistered('rhs-123')), rhsListRequested('channel'));
-    expect(getRhsRequest({[pluginStateKey]: board})).toEqual({pluggableId: 'rhs-123', requestedList: 'channel', requestedTaskKey: null, requestSeq: 1});
+    expect(getRhsRequest({[pluginStateKey]: board})).toEqual({pluggableId: 'rhs-123', form: null, requestedList: 'channel', requestedTaskKey: null, requestSeq: 1});
     const task = reducer(board, rhsTaskRequested('PAT-12'));
-    expect(task.rhs).toEqual({pluggableId: 'rhs-123', requestedList: 'channel', requestedTaskKey: 'PAT-12', requestSeq: 2});
-    expect(reducer(task, rhsListRequested('channel')).rhs).toEqual({pluggableId: 'rhs-123', requestedList: 'channel', requestedTaskKey: null, requestSeq: 3});
+    expect(task.rhs).toEqual({pluggableId: 'rhs-123', form: null, requestedList: 'channel', requestedTaskKey: 'PAT-12', requestSeq: 2});
+    expect(reducer(task, rhsListRequested('channel')).rhs).toEqual({pluggableId: 'rhs-123', form: null, requestedList: 'channel', requestedTaskKey: null, requestSeq: 3});
+  });
+
+  it('opens one form at a time over the lists; closing it, or asking for a list or a task, shows them again', () => {
+    const creating = reducer(undefined, panelFormOpened({kind: 'createTask', prefill: {title: 'Reply to the examiner'}}));
+    expect(creating.rhs.form).toEqual({kind: 'createTask', prefill: {title: 'Reply to the examiner'}});
+    const settings = reducer(creating, panelFormOpened({kind: 'settings'}));
+    expect(settings.rhs.form).toEqual({kind: 'settings'});
+    expect(reducer(settings, panelFormClosed()).rhs.form).toBeNull();
+    expect(reducer(settings, rhsListRequested('mine')).rhs.form).toBeNull();
+    expect(reducer(settings, rhsTaskRequested('PAT-12')).rhs.form).toBeNull();
   });
 
   it('ignores actions of other features and of the host', () => {

@@ -1,8 +1,17 @@
 // Plugin CSS. The host loads only the bundle's JS, so these rules are
 // injected at runtime. Colours come from the user's Mattermost theme.
+import {boardCss} from '../board/styles';
+import {cardsCss} from '../cards/styles';
+import {detailCss} from '../detail/styles';
+import {peopleCss} from '../people/styles';
+import {panelCss} from '../rhs/styles';
+import {settingsCss} from '../settings/styles';
+import {workflowStartCss} from '../workflowStart/styles';
+import {taskFormCss} from '../taskForm/styles';
+
 export const stylesElementId = 'baton-styles';
 
-export const pluginCss = `
+const baseCss = `
 .baton-rhs {
   display: flex;
   flex-direction: column;
@@ -569,3 +578,8 @@ export const pluginCss = `
   height: 18px;
 }
 `;
+
+// Each feature keeps its own rules beside its components (`<feature>/styles.ts`).
+const featureCss: readonly string[] = [panelCss, boardCss, workflowStartCss, settingsCss, cardsCss, detailCss, peopleCss, taskFormCss];
+
+export const pluginCss = [baseCss, ...featureCss].join('\n');

@@ -1,0 +1,86 @@
+// The small pieces the action forms share: a labelled text field, a person
+// field (the user picker), the failure line under a form and a button label
+// that says when it is working.
+import React from 'react';
+import {FormattedMessage} from 'react-intl';
+
+import {UserPicker} from '../people/userPicker';
+import type {RequestFailure} from '../tasks/tasksSlice';
+
+import type {ActionName, TaskActionRunner} from './useTaskAction';
+
+export function ActionFailure({failure}: {failure: RequestFailure | null}) {
+  if (!failure) {
+    return null;
+  }
+  return (
+    <p
+      className='baton-detail__error'
+      role='alert'
+    >
+      <FormattedMessage
+        id='baton.detail.action.error'
+        values={{message: failure.message}}
+      />
+    </p>
+  );
+}
+
+export function TextField({id, label, value, onChange, disabled, multiline = false, required = false}: {
+  id: string;
+  label: {id: string};
+  value: string;
+  onChange: (value: string) => void;
+  disabled: boolean;
+  multiline?: boolean;
+  required?: boolean;
+}) {
+  const props = {
+    id,
+    className: 'baton-detail__input',
+    value,
+    disabled,
+    required,
+    onChange: (event: {target: {value: string}}) => onChange(event.target.value),
+  };
+  return (
+    <div className='baton-detail__field'>
+      <label htmlFor={id}><FormattedMessage {...label}/></label>
+      {multiline ? <textarea {...props}/> : (
+        <input
+          type='text'
+          autoComplete='off'
+          {...props}
+        />
+      )}
+    </div>
+  );
+}
+
+/** Who was picked; while nobody is, the text typed (trimmed), to resolve or name in an error. */
+export type PersonChoice = {userId: string | null; text: string};
+
+export function PersonField({id, label, value, onChange, channelId}: {
+  id: string;
+  label: {id: string};
+  value: PersonChoice;
+  onChange: (value: PersonChoice) => void;
+  channelId: string | null;
+}) {
+  return (
+    <div className='baton-detail__field'>
+      <label htmlFor={id}><FormattedMessage {...label}/></label>
+      <UserPicker
+        id={id}
+        value={value.userId}
+        onChange={(userId, text) => onChange({userId, text})}
+        channelId={channelId}
+      />
+    </div>
+  );
+}
+
+/** The button's own label, or "Working…" while its action runs. */
+export function ActionLabel({runner, action, label}: {runner: TaskActionRunner; action: ActionName; label: {id: string}}) {
+  return runner.pending === action ? <FormattedMessage id='baton.detail.action.pending'/> : <FormattedMessage {...label}/>;
+}
