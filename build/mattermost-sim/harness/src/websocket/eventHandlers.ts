@@ -44,9 +44,16 @@ export function createEventHandler(host: Host, pluginLoader: PluginLoader): (msg
         const {store} = host;
         const me = getCurrentUserId(store.getState());
         switch (msg.event) {
-        case 'posted':
-            store.dispatch({type: PostTypes.RECEIVED_NEW_POST, data: parsePost(msg.data.post)});
+        case 'posted': {
+            const post = parsePost(msg.data.post);
+            // A post in a channel the client does not have yet (a bot's first DM): load it into
+            // the sidebar, as handleNewPostEvent does with getChannelAndMyMember.
+            if (!store.getState().entities.channels.channels[post.channel_id]) {
+                void store.dispatch(loadTeamsAndChannels(host));
+            }
+            store.dispatch({type: PostTypes.RECEIVED_NEW_POST, data: post});
             break;
+        }
         case 'ephemeral_message':
             store.dispatch({type: PostTypes.RECEIVED_NEW_POST, data: parsePost(msg.data.post), ephemeral: true});
             break;
