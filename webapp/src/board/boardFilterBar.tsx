@@ -4,8 +4,7 @@
 import React from 'react';
 import {FormattedMessage, useIntl} from 'react-intl';
 
-import {PRIORITIES} from '../api/contract';
-import {priorityMessages} from '../tasks/taskRow';
+import {PriorityFilter} from '../tasks/priorityOptions';
 
 import {boardFiltersActive, noBoardFilters} from './boardFilters';
 import type {BoardFilters} from './boardFilters';
@@ -39,21 +38,10 @@ export function BoardFilterBar({filters, labels, onChange}: BoardFilterBarProps)
         />
       </div>
       <div className='baton-task-filters__row'>
-        <select
-          aria-label={intl.formatMessage({id: 'baton.tasks.filter.priority'})}
-          value={filters.priority ?? ''}
-          onChange={(event) => change({priority: PRIORITIES.find((priority) => priority === event.target.value) ?? null})}
-        >
-          <option value=''>{intl.formatMessage({id: 'baton.tasks.filter.priority.any'})}</option>
-          {PRIORITIES.map((priority) => (
-            <option
-              key={priority}
-              value={priority}
-            >
-              {intl.formatMessage(priorityMessages[priority])}
-            </option>
-          ))}
-        </select>
+        <PriorityFilter
+          value={filters.priority}
+          onChange={(priority) => change({priority})}
+        />
         <select
           aria-label={intl.formatMessage({id: 'baton.board.filter.label'})}
           value={filters.label}

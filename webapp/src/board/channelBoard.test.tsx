@@ -7,11 +7,10 @@ import {getTasksState} from '../state/selectors';
 import type {GlobalStateWithBaton} from '../state/selectors';
 import {TasksPanel} from '../tasks/tasksPanel';
 import {tabSelected} from '../tasks/tasksSlice';
-import {bridgeUrl, connectResponse, errorBody, taskFixture} from '../testing/fixtures';
-import {testSiteUrl} from '../testing/hostStore';
+import {bridgeUrl, errorBody, taskFixture} from '../testing/fixtures';
 import {renderWithIntl, settle} from '../testing/renderWithIntl';
 import type {Rendered} from '../testing/renderWithIntl';
-import {createTestServices} from '../testing/services';
+import {createConnectedTestServices} from '../testing/services';
 import type {TestServices} from '../testing/services';
 
 import {boardColumns, neighbourStatus} from './boardColumns';
@@ -56,9 +55,8 @@ describe('ChannelBoard', () => {
   });
 
   async function showBoard(items: Task[]): Promise<TestServices> {
-    const s = createTestServices();
+    const s = createConnectedTestServices();
     services = s;
-    s.fake.on('POST', `${testSiteUrl}/api/v4/commands/execute`, {json: connectResponse('token-1', new Date(Date.now() + 3_600_000))});
     s.fake.on('GET', tasksUrl, {json: {items, nextCursor: null}});
     s.fake.on('GET', closedUrl, {json: {items: [], nextCursor: null}});
     s.store.dispatch(tabSelected('channel'));
@@ -201,9 +199,8 @@ describe('ChannelBoard', () => {
   });
 
   it('shows loading, then a failure with Retry, then the empty board', async () => {
-    const s = createTestServices();
+    const s = createConnectedTestServices();
     services = s;
-    s.fake.on('POST', `${testSiteUrl}/api/v4/commands/execute`, {json: connectResponse('token-1', new Date(Date.now() + 3_600_000))});
     s.fake.on('GET', tasksUrl,
       {status: 503, json: errorBody(503, 'baton.not_ready', 'The bridge is not ready: starting up')},
       {json: {items: [], nextCursor: null}});

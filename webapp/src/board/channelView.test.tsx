@@ -3,11 +3,11 @@ import {act} from 'react-dom/test-utils';
 
 import type {Task} from '../api/contract';
 import en from '../i18n/en.json';
-import {connectResponse, errorBody, taskFixture} from '../testing/fixtures';
-import {testIds, testSiteUrl} from '../testing/hostStore';
+import {errorBody, taskFixture} from '../testing/fixtures';
+import {testIds} from '../testing/hostStore';
 import {renderWithIntl, settle} from '../testing/renderWithIntl';
 import type {Rendered} from '../testing/renderWithIntl';
-import {createTestServices} from '../testing/services';
+import {createConnectedTestServices} from '../testing/services';
 import type {TestServices} from '../testing/services';
 
 import {ChannelView} from './channelBoard';
@@ -40,9 +40,8 @@ describe('ChannelView', () => {
   });
 
   async function show(open: Task[], closed: Task[] | {status: number; json: unknown}[], storage: ViewStorage = fakeStorage({[viewChoiceKey(testIds.channel)]: 'board'})) {
-    const s = createTestServices();
+    const s = createConnectedTestServices();
     services = s;
-    s.fake.on('POST', `${testSiteUrl}/api/v4/commands/execute`, {json: connectResponse('token-1', new Date(Date.now() + 3_600_000))});
     s.fake.on('GET', openUrl, {json: {items: open, nextCursor: null}});
     s.fake.on('GET', closedUrl, ...(Array.isArray(closed) && closed.every((item) => 'key' in item) ? [{json: {items: closed, nextCursor: null}}] : closed as {status: number; json: unknown}[]));
     rendered = renderWithIntl(<ChannelView

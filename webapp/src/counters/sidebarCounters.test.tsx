@@ -3,11 +3,11 @@ import {act} from 'react-dom/test-utils';
 
 import {getRhsRequest} from '../state/selectors';
 import type {GlobalStateWithBaton} from '../state/selectors';
-import {bridgeUrl, connectResponse, taskFixture} from '../testing/fixtures';
-import {testIds, testSiteUrl} from '../testing/hostStore';
+import {bridgeUrl, taskFixture} from '../testing/fixtures';
+import {testIds} from '../testing/hostStore';
 import {renderWithIntl, settle} from '../testing/renderWithIntl';
 import type {Rendered} from '../testing/renderWithIntl';
-import {createTestServices} from '../testing/services';
+import {createConnectedTestServices} from '../testing/services';
 
 import {REFRESH_DEBOUNCE_MS} from './countersRefresher';
 import {SidebarCounters} from './sidebarCounters';
@@ -16,8 +16,7 @@ import {SidebarCounters} from './sidebarCounters';
 // client, refresher) against a scripted fetch.
 
 function setup(...answers: Array<{mine: number; overdue: number; waiting: number}>) {
-  const services = createTestServices();
-  services.fake.on('POST', `${testSiteUrl}/api/v4/commands/execute`, {json: connectResponse('token-1', new Date(Date.now() + 3_600_000))});
+  const services = createConnectedTestServices();
   services.fake.on('GET', `${bridgeUrl}/api/v1/me/counters`, ...answers.map((json) => ({json})));
   const showRHSPlugin = {type: 'show:rhs-1'};
   services.rhs.attach({id: 'rhs-1', showRHSPlugin, hideRHSPlugin: () => undefined, toggleRHSPlugin: () => undefined});

@@ -1,6 +1,6 @@
 // The small pieces the action forms share: a labelled text field, a person
-// field (the user picker), the failure line under a form and a button label
-// that says when it is working.
+// field (the user picker), the failure line under a form (the watchers' Watch
+// button uses it too) and a button label that says when it is working.
 import React from 'react';
 import {FormattedMessage} from 'react-intl';
 
@@ -9,7 +9,8 @@ import type {RequestFailure} from '../tasks/tasksSlice';
 
 import type {ActionName, TaskActionRunner} from './useTaskAction';
 
-export function ActionFailure({failure}: {failure: RequestFailure | null}) {
+/** A failed request under what asked for it; `message` (filled with the bridge's text) says which. */
+export function ActionFailure({failure, message = {id: 'baton.detail.action.error'}}: {failure: RequestFailure | null; message?: {id: string}}) {
   if (!failure) {
     return null;
   }
@@ -19,7 +20,7 @@ export function ActionFailure({failure}: {failure: RequestFailure | null}) {
       role='alert'
     >
       <FormattedMessage
-        id='baton.detail.action.error'
+        {...message}
         values={{message: failure.message}}
       />
     </p>

@@ -8,10 +8,10 @@ import type {Task} from '../api/contract';
 import {getTasksState} from '../state/selectors';
 import type {GlobalStateWithBaton} from '../state/selectors';
 import {TasksPanel} from '../tasks/tasksPanel';
-import {bridgeUrl, connectResponse} from '../testing/fixtures';
-import {testIds, testSiteUrl} from '../testing/hostStore';
+import {bridgeUrl} from '../testing/fixtures';
+import {testIds} from '../testing/hostStore';
 import {renderWithIntl, settle} from '../testing/renderWithIntl';
-import {createTestServices} from '../testing/services';
+import {createConnectedTestServices} from '../testing/services';
 import type {TestServices} from '../testing/services';
 
 export const me = testIds.user;
@@ -40,8 +40,7 @@ export type DetailHarness = {
 };
 
 export async function openDetail(task: Task, setup: (services: TestServices) => void = () => undefined): Promise<DetailHarness> {
-  const services = createTestServices({profiles});
-  services.fake.on('POST', `${testSiteUrl}/api/v4/commands/execute`, {json: connectResponse('token-1', new Date(Date.now() + 3_600_000))});
+  const services = createConnectedTestServices({profiles});
   services.fake.on('GET', /\/api\/v1\/tasks\?/, {json: {items: [task], nextCursor: null}});
   services.fake.on('GET', /\/api\/v1\/tasks\/task-1\/comments\?/, {json: {items: [], nextCursor: null}});
   services.fake.on('GET', /\/api\/v1\/tasks\/task-1\/timeline\?/, {json: {items: [], nextCursor: null}});

@@ -11,6 +11,7 @@ import {FormattedMessage, useIntl} from 'react-intl';
 import type {TaskChanges} from '../api/bridgeApi';
 import type {Task} from '../api/contract';
 import {useBatonServices} from '../plugin/servicesContext';
+import {errorIdOf, FormError} from '../rhs/formParts';
 
 import {saveTaskPatch} from './saveTaskPatch';
 
@@ -57,7 +58,6 @@ export function InlineField<Draft>(props: InlineFieldProps<Draft>) {
   const wasEditing = useRef(false);
   const editing = draft !== null;
   const inputId = `baton-detail-edit-${name}`;
-  const errorId = `${inputId}-error`;
 
   useEffect(() => {
     if (editing) {
@@ -152,19 +152,12 @@ export function InlineField<Draft>(props: InlineFieldProps<Draft>) {
         >
           {label}
         </label>
-        {renderEditor({id: inputId, value: draft, onChange: setDraft, invalid: error !== null, describedBy: error === null ? undefined : errorId})}
-        {error !== null && (
-          <p
-            className='baton-form__error'
-            id={errorId}
-            role='alert'
-          >
-            <FormattedMessage
-              id='baton.detail.edit.error'
-              values={{message: error}}
-            />
-          </p>
-        )}
+        {renderEditor({id: inputId, value: draft, onChange: setDraft, invalid: error !== null, describedBy: error === null ? undefined : errorIdOf(inputId)})}
+        <FormError
+          inputId={inputId}
+          message={error === null ? null : {id: 'baton.detail.edit.error', values: {message: error}}}
+          alert={true}
+        />
         <div className='baton-inline__actions'>
           <button
             type='submit'

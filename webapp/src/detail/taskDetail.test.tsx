@@ -9,11 +9,11 @@ import type {GlobalStateWithBaton} from '../state/selectors';
 import {formatDue} from '../tasks/deadlines';
 import {TasksPanel} from '../tasks/tasksPanel';
 import {taskRemoved, taskSelected} from '../tasks/tasksSlice';
-import {bridgeUrl, connectResponse, errorBody, taskFixture} from '../testing/fixtures';
-import {testIds, testSiteUrl} from '../testing/hostStore';
+import {bridgeUrl, errorBody, taskFixture} from '../testing/fixtures';
+import {testIds} from '../testing/hostStore';
 import {renderWithIntl, settle} from '../testing/renderWithIntl';
 import type {Rendered} from '../testing/renderWithIntl';
-import {createTestServices} from '../testing/services';
+import {createConnectedTestServices} from '../testing/services';
 import type {TestServices} from '../testing/services';
 
 const me = testIds.user;
@@ -66,9 +66,8 @@ describe('TaskDetail in the panel', () => {
 
   /** The panel with detailedTask (or `task`) in Mine, comments and timeline scripted; not yet opened. */
   async function showList(locale = 'en', task = detailedTask) {
-    const s = createTestServices({profiles});
+    const s = createConnectedTestServices({profiles});
     services = s;
-    s.fake.on('POST', `${testSiteUrl}/api/v4/commands/execute`, {json: connectResponse('token-1', new Date(Date.now() + 3_600_000))});
     s.fake.on('GET', /\/api\/v1\/tasks\?/, {json: {items: [task], nextCursor: null}});
     s.fake.on('GET', /\/api\/v1\/tasks\/task-1\/comments\?/, {json: {items: [comment], nextCursor: null}});
     s.fake.on('GET', /\/api\/v1\/tasks\/task-1\/timeline\?/, {json: {items: events, nextCursor: null}});

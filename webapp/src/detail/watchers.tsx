@@ -10,6 +10,7 @@ import {describeFailure} from '../tasks/taskLists';
 import {taskChanged} from '../tasks/tasksSlice';
 import type {RequestFailure} from '../tasks/tasksSlice';
 
+import {ActionFailure} from './actionFields';
 import {userLabel} from './users';
 
 type Profiles = Readonly<Record<string, unknown>> | null;
@@ -57,17 +58,10 @@ export function Watchers({task, me, profiles}: {task: Task; me: string | null; p
           {watching ? <FormattedMessage id='baton.detail.unwatch'/> : <FormattedMessage id='baton.detail.watch'/>}
         </button>
       )}
-      {failure && (
-        <p
-          className='baton-detail__error'
-          role='alert'
-        >
-          <FormattedMessage
-            id='baton.detail.watch.error'
-            values={{message: failure.message}}
-          />
-        </p>
-      )}
+      <ActionFailure
+        failure={failure}
+        message={{id: 'baton.detail.watch.error'}}
+      />
     </div>
   );
 }

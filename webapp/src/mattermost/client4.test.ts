@@ -1,7 +1,5 @@
 import {Client4 as HarnessClient4} from '../../../build/mattermost-sim/harness/src/client/client4';
-import type {FetchLike} from '../api/fetchLike';
-import {createFakeFetch} from '../testing/fakeFetch';
-import type {RecordedRequest} from '../testing/fakeFetch';
+import {adaptToWindowFetch, createFakeFetch, wireShape} from '../testing/fakeFetch';
 import {testIds} from '../testing/hostStore';
 
 import {createMattermostClient, MattermostError, MattermostNetworkError} from './client4';
@@ -14,9 +12,6 @@ function setup() {
   const fake = createFakeFetch();
   return {fake, client: createMattermostClient({fetch: fake.fetch, siteUrl: () => `${siteUrl}/`, cookies: () => cookies})};
 }
-
-/** The parts of a request that decide how Mattermost treats it. */
-const wireShape = ({url, method, headers, body, credentials}: RecordedRequest) => ({url, method, headers, body, credentials});
 
 describe('Mattermost client', () => {
   it('executes a command as Client4 does: cookie session, X-Requested-With, CSRF from MMCSRF', async () => {
@@ -112,16 +107,3 @@ describe('readCookie', () => {
     expect(readCookie('', 'MMCSRF')).toBeUndefined();
   });
 });
-
-/** The harness client takes window.fetch; this feeds it the same fake. */
-function adaptToWindowFetch(fetch: FetchLike): typeof window.fetch {
-  return async (input, init) => {
-    const response = await fetch(String(input), {
-      method: init?.method ?? 'GET',
-      headers: {...(init?.headers as Record<string, string>)},
-      credentials: init?.credentials ?? 'same-origin',
-      ...(typeof init?.body === 'string' ? {body: init.body} : {}),
-    });
-    return {...response, json: async () => JSON.parse(await response.text()) as unknown} as unknown as Response;
-  };
-}

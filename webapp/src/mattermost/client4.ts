@@ -82,8 +82,12 @@ export type MattermostClientDeps = {
   cookies: () => string;
 };
 
-export function createMattermostClient({fetch, siteUrl, cookies}: MattermostClientDeps): MattermostClient {
-  const request = async <Schema extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: Schema, body?: unknown, signal?: AbortSignal): Promise<z.output<Schema>> => {
+/** One call to /api/v4: the answer checked with `schema`, or a MattermostError / MattermostNetworkError. */
+export type MattermostRequest = <Schema extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: Schema, body?: unknown, signal?: AbortSignal) => Promise<z.output<Schema>>;
+
+/** The request sender every call here uses; postActions.ts sends its button clicks with it too. */
+export function createMattermostRequest({fetch, siteUrl, cookies}: MattermostClientDeps): MattermostRequest {
+  return async (method, path, schema, body, signal) => {
     const headers: Record<string, string> = {'X-Requested-With': 'XMLHttpRequest'};
     if (method !== 'GET') {
       const csrf = readCookie(cookies(), 'MMCSRF');
@@ -121,7 +125,10 @@ export function createMattermostClient({fetch, siteUrl, cookies}: MattermostClie
     }
     return parsed.data;
   };
+}
 
+export function createMattermostClient(deps: MattermostClientDeps): MattermostClient {
+  const request = createMattermostRequest(deps);
   return {
     executeCommand: async (command, {channel_id, team_id, root_id = ''}) =>
       (await request('POST', '/commands/execute', commandResponseSchema, {command, channel_id, team_id, root_id})).props,

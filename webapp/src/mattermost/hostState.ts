@@ -42,6 +42,37 @@ export function timeZoneIn(profiles: Readonly<Record<string, unknown>> | null, u
   return nonEmptyString(at(timezone, [useAutomatic ? 'automaticTimezone' : 'manualTimezone']));
 }
 
+/** entities.channels.channels[id].display_name; null when not loaded or empty (DMs). */
+export function channelDisplayName(state: unknown, channelId: string): string | null {
+  return nonEmptyString(at(state, ['entities', 'channels', 'channels', channelId, 'display_name']));
+}
+
+/** How a channel is named in a sentence: its display name, else its name, else its id ('' without a channel). */
+export function channelLabel(state: unknown, channelId: string | null): string {
+  if (!channelId) {
+    return '';
+  }
+  return channelDisplayName(state, channelId) ?? nonEmptyString(at(state, ['entities', 'channels', 'channels', channelId, 'name'])) ?? channelId;
+}
+
+/** A post the host has loaded (entities.posts.posts[id]): what "Create task from message" needs. */
+export function postIn(state: unknown, postId: string): {message: string; channelId: string; type: string} | null {
+  const post = at(state, ['entities', 'posts', 'posts', postId]);
+  const channelId = nonEmptyString(at(post, ['channel_id']));
+  if (!channelId) {
+    return null;
+  }
+  const message = at(post, ['message']);
+  const type = at(post, ['type']);
+  return {message: typeof message === 'string' ? message : '', channelId, type: typeof type === 'string' ? type : ''};
+}
+
+/** entities.teams.teams[currentTeamId].name: the team part of a permalink. */
+export function currentTeamName(state: unknown): string | null {
+  const teamId = getCurrentTeamId(state);
+  return teamId ? nonEmptyString(at(state, ['entities', 'teams', 'teams', teamId, 'name'])) : null;
+}
+
 /**
  * Where to send Mattermost REST calls. The cookie session only travels to the
  * page's own origin, so the configured SiteURL is used (for its subpath) only

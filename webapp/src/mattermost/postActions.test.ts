@@ -1,7 +1,5 @@
 import {Client4 as HarnessClient4} from '../../../build/mattermost-sim/harness/src/client/client4';
-import type {FetchLike} from '../api/fetchLike';
-import {createFakeFetch} from '../testing/fakeFetch';
-import type {RecordedRequest} from '../testing/fakeFetch';
+import {adaptToWindowFetch, createFakeFetch, wireShape} from '../testing/fakeFetch';
 
 import {MattermostError, MattermostNetworkError} from './client4';
 import {createPostActionsClient, receivedDialogTriggerId} from './postActions';
@@ -13,21 +11,6 @@ const actionUrl = `${siteUrl}/api/v4/posts/post1/actions/accept`;
 function setup() {
   const fake = createFakeFetch();
   return {fake, client: createPostActionsClient({fetch: fake.fetch, siteUrl: () => `${siteUrl}/`, cookies: () => cookies})};
-}
-
-const wireShape = ({url, method, headers, body, credentials}: RecordedRequest) => ({url, method, headers, body, credentials});
-
-/** The harness's Client4 calls window.fetch: adapt the fake to it (as client4.test.ts does). */
-function adaptToWindowFetch(fetch: FetchLike): typeof window.fetch {
-  return async (input, init) => {
-    const response = await fetch(String(input), {
-      method: init?.method ?? 'GET',
-      headers: {...(init?.headers as Record<string, string>)},
-      credentials: init?.credentials ?? 'same-origin',
-      ...(typeof init?.body === 'string' ? {body: init.body} : {}),
-    });
-    return {...response, json: async () => JSON.parse(await response.text()) as unknown} as unknown as Response;
-  };
 }
 
 describe('post actions', () => {

@@ -3,11 +3,10 @@ import React from 'react';
 
 import en from '../i18n/en.json';
 import ja from '../i18n/ja.json';
-import {connectResponse} from '../testing/fixtures';
 import {testSiteUrl} from '../testing/hostStore';
 import {renderWithIntl, settle} from '../testing/renderWithIntl';
 import type {Rendered} from '../testing/renderWithIntl';
-import {createTestServices} from '../testing/services';
+import {createConnectedTestServices, createTestServices} from '../testing/services';
 
 import {panelFormClosed} from '../state/rhsSlice';
 import {getPluginState} from '../state/selectors';
@@ -16,8 +15,7 @@ import type {GlobalStateWithBaton} from '../state/selectors';
 import {RhsPanel} from './rhsPanel';
 
 function connectedServices() {
-  const services = createTestServices();
-  services.fake.on('POST', `${testSiteUrl}/api/v4/commands/execute`, {json: connectResponse('token-1', new Date(Date.now() + 3_600_000))});
+  const services = createConnectedTestServices();
   services.fake.on('GET', /\/api\/v1\/tasks\?/, {json: {items: [], nextCursor: null}});
   return services;
 }

@@ -5,8 +5,8 @@ import React from 'react';
 import type {Ref} from 'react';
 import {FormattedMessage} from 'react-intl';
 
+import {FormError, invalidProps} from '../rhs/formParts';
 import {kindMessages} from '../tasks/taskRow';
-import {FieldError, invalidProps} from '../workflowStart/fieldError';
 
 import {mutableKinds} from './settingsValues';
 import type {SettingsErrors, SettingsValues} from './settingsValues';
@@ -43,7 +43,7 @@ export function SettingsFields({values, errors, firstField, onChange}: Props) {
           {' '}
           <FormattedMessage {...label}/>
         </label>
-        <FieldError
+        <FormError
           inputId={inputId}
           message={errors[name]}
         />
@@ -70,7 +70,7 @@ export function SettingsFields({values, errors, firstField, onChange}: Props) {
           onChange={(event) => onChange({digestTime: event.target.value})}
           {...invalidProps('baton-settings-digest-time', errors.digestTime, 'baton-settings-digest-time-help')}
         />
-        <FieldError
+        <FormError
           inputId='baton-settings-digest-time'
           message={errors.digestTime}
         />
@@ -97,7 +97,7 @@ export function SettingsFields({values, errors, firstField, onChange}: Props) {
           onChange={(event) => onChange({dueSoonDays: event.target.value})}
           {...invalidProps('baton-settings-due-soon', errors.dueSoonDays, 'baton-settings-due-soon-help')}
         />
-        <FieldError
+        <FormError
           inputId='baton-settings-due-soon'
           message={errors.dueSoonDays}
         />
@@ -127,7 +127,7 @@ export function SettingsFields({values, errors, firstField, onChange}: Props) {
             <FormattedMessage {...(kindMessages[kind] ?? {id: 'baton.tasks.deadline.legal'})}/>
           </label>
         ))}
-        <FieldError
+        <FormError
           inputId='baton-settings-muted'
           message={errors.mutedDeadlineKinds}
         />

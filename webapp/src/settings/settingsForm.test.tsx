@@ -4,11 +4,11 @@ import {act} from 'react-dom/test-utils';
 import {userSettingsSchema} from '../api/contract';
 import type {UserSettingsBody} from '../api/contract';
 import en from '../i18n/en.json';
-import {bridgeUrl, connectResponse, errorBody} from '../testing/fixtures';
-import {testIds, testSiteUrl} from '../testing/hostStore';
+import {bridgeUrl, errorBody} from '../testing/fixtures';
+import {testIds} from '../testing/hostStore';
 import {renderWithIntl, settle} from '../testing/renderWithIntl';
 import type {Rendered} from '../testing/renderWithIntl';
-import {createTestServices} from '../testing/services';
+import {createConnectedTestServices} from '../testing/services';
 import type {TestServices} from '../testing/services';
 
 import {SettingsForm} from './settingsForm';
@@ -37,9 +37,8 @@ describe('SettingsForm', () => {
   });
 
   async function render(...replies: Parameters<TestServices['fake']['on']>[2][]) {
-    const s = createTestServices();
+    const s = createConnectedTestServices();
     services = s;
-    s.fake.on('POST', `${testSiteUrl}/api/v4/commands/execute`, {json: connectResponse('token-1', new Date(Date.now() + 3_600_000))});
     s.fake.on('GET', settingsUrl, ...(replies.length > 0 ? replies : [{json: current}]));
     rendered = renderWithIntl(<SettingsForm onClose={() => closed++}/>, 'en', s);
     await settle();

@@ -3,21 +3,20 @@
 // is the dialog version). Save sends only what changed; "Saved" is announced;
 // wrong input (checked with the contract's schema, or a bridge 400) is shown
 // at its field and every input is kept.
-import React, {useEffect, useRef, useState} from 'react';
+import React, {useCallback, useEffect, useRef, useState} from 'react';
 import type {FormEvent} from 'react';
 import {FormattedMessage} from 'react-intl';
 
 import {BridgeError} from '../api/bridgeErrors';
 import type {UserSettingsBody} from '../api/contract';
 import {useBatonServices} from '../plugin/servicesContext';
+import {FormActions, FormAlert, FormLoading, SubmitButton, useFocusFirstInvalid} from '../rhs/formParts';
+import {useLoad} from '../rhs/useLoad';
 import {describeFailure} from '../tasks/taskLists';
-import {FailureNotice} from '../tasks/taskListView';
-import {FieldError, focusFirstInvalid} from '../workflowStart/fieldError';
 
 import {SettingsFields} from './settingsFields';
 import {settingsPatch, valuesOf} from './settingsValues';
 import type {SettingsErrors, SettingsValues} from './settingsValues';
-import {useMySettings} from './useMySettings';
 
 const headingId = 'baton-settings-heading';
 
@@ -34,16 +33,11 @@ function Form({loaded, onClose}: {loaded: UserSettingsBody; onClose: () => void}
   const [values, setValues] = useState<SettingsValues>(() => valuesOf(loaded));
   const [errors, setErrors] = useState<SettingsErrors>({});
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'unchanged'>('idle');
-  const [failedSubmits, setFailedSubmits] = useState(0);
   const form = useRef<HTMLFormElement>(null);
   const firstField = useRef<HTMLInputElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(form, 'baton-settings-form');
 
   useEffect(() => firstField.current?.focus(), []);
-  useEffect(() => {
-    if (failedSubmits > 0) {
-      focusFirstInvalid(form.current, '#baton-settings-form');
-    }
-  }, [failedSubmits]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -54,7 +48,7 @@ function Form({loaded, onClose}: {loaded: UserSettingsBody; onClose: () => void}
     if (!checked.ok) {
       setErrors(checked.errors);
       setStatus('idle');
-      setFailedSubmits((count) => count + 1);
+      focusFirstInvalid();
       return;
     }
     setErrors({});
@@ -71,7 +65,7 @@ function Form({loaded, onClose}: {loaded: UserSettingsBody; onClose: () => void}
     } catch (error) {
       setErrors(refusalErrors(error));
       setStatus('idle');
-      setFailedSubmits((count) => count + 1);
+      focusFirstInvalid();
     }
   };
 
@@ -87,18 +81,10 @@ function Form({loaded, onClose}: {loaded: UserSettingsBody; onClose: () => void}
         className='baton-form__title'
         id={headingId}
       ><FormattedMessage id='baton.settings.heading'/></h3>
-      {errors.form && (
-        <div
-          role='alert'
-          id='baton-settings-form'
-          tabIndex={-1}
-        >
-          <FieldError
-            inputId='baton-settings-form'
-            message={errors.form}
-          />
-        </div>
-      )}
+      <FormAlert
+        id='baton-settings-form'
+        message={errors.form}
+      />
       <SettingsFields
         values={values}
         errors={errors}
@@ -115,56 +101,41 @@ function Form({loaded, onClose}: {loaded: UserSettingsBody; onClose: () => void}
         {status === 'saved' && <FormattedMessage id='baton.settings.saved'/>}
         {status === 'unchanged' && <FormattedMessage id='baton.settings.unchanged'/>}
       </p>
-      <div className='baton-form__actions'>
-        <button
-          type='button'
-          className='baton-form__cancel'
-          onClick={onClose}
-        ><FormattedMessage id='baton.settings.close'/></button>
-        <button
-          type='submit'
-          className='baton-form__submit'
-          disabled={status === 'saving'}
-          aria-busy={status === 'saving'}
-        ><FormattedMessage id='baton.settings.save'/></button>
-      </div>
+      <FormActions
+        cancel={{id: 'baton.settings.close'}}
+        onCancel={onClose}
+      >
+        <SubmitButton
+          pending={status === 'saving'}
+          markBusy={true}
+        ><FormattedMessage id='baton.settings.save'/></SubmitButton>
+      </FormActions>
     </form>
   );
 }
 
 export function SettingsForm({onClose}: {onClose: () => void}) {
   const {api} = useBatonServices();
-  const [settings, retry] = useMySettings(api);
+  const [settings, retry] = useLoad(useCallback((signal: AbortSignal) => api.getMySettings(signal), [api]));
   if (settings.status === 'loaded') {
     return (
       <Form
-        loaded={settings.settings}
+        loaded={settings.value}
         onClose={onClose}
       />
     );
   }
   return (
-    <div className='baton-form'>
-      <h3 className='baton-form__title'><FormattedMessage id='baton.settings.heading'/></h3>
-      {settings.status === 'loading' ? (
-        <p
-          className='baton-form__help'
-          role='status'
-        ><FormattedMessage id='baton.settings.loading'/></p>
-      ) : (
-        <FailureNotice
-          failure={settings.failure}
-          message={{id: 'baton.settings.load_failed'}}
-          onRetry={retry}
-        />
-      )}
-      <div className='baton-form__actions'>
-        <button
-          type='button'
-          className='baton-form__cancel'
-          onClick={onClose}
-        ><FormattedMessage id='baton.settings.close'/></button>
-      </div>
-    </div>
+    <FormLoading
+      load={settings}
+      messages={{
+        heading: {id: 'baton.settings.heading'},
+        loading: {id: 'baton.settings.loading'},
+        failed: {id: 'baton.settings.load_failed'},
+        close: {id: 'baton.settings.close'},
+      }}
+      onRetry={retry}
+      onClose={onClose}
+    />
   );
 }

@@ -5,7 +5,7 @@
 // the form offers boxes for the built-in kinds only.
 import {describeZodIssues, userSettingsPatchSchema} from '../api/contract';
 import type {UserSettingsBody, UserSettingsPatch} from '../api/contract';
-import type {FieldMessage} from '../workflowStart/fieldError';
+import type {FieldMessage} from '../rhs/formParts';
 
 export const mutableKinds = ['legal', 'customer', 'internal'] as const;
 export type MutableKind = (typeof mutableKinds)[number];

@@ -4,11 +4,10 @@
 import {createElement} from 'react';
 import {FormattedMessage} from 'react-intl';
 
-import {mattermostSiteUrl} from '../mattermost/hostState';
+import {currentTeamName, mattermostSiteUrl, postIn} from '../mattermost/hostState';
 import type {HostStore, PluginRegistry} from '../plugin/hostTypes';
 import type {RhsOpener} from '../rhs/rhsOpener';
 
-import {currentTeamName, postIn} from './hostReads';
 import {canMakeTaskFrom, permalink, prefillFromPost} from './taskFromPost';
 
 export type PostMenuDeps = {

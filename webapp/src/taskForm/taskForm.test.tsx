@@ -5,11 +5,11 @@ import {versionETag} from '../api/contract';
 import {getTasksState} from '../state/selectors';
 import type {GlobalStateWithBaton} from '../state/selectors';
 import {taskChanged} from '../tasks/tasksSlice';
-import {bridgeUrl, connectResponse, errorBody, taskFixture} from '../testing/fixtures';
-import {testIds, testSiteUrl} from '../testing/hostStore';
+import {bridgeUrl, errorBody, taskFixture} from '../testing/fixtures';
+import {testIds} from '../testing/hostStore';
 import {renderWithIntl, settle} from '../testing/renderWithIntl';
 import type {Rendered} from '../testing/renderWithIntl';
-import {createTestServices} from '../testing/services';
+import {createConnectedTestServices} from '../testing/services';
 import type {TestServices} from '../testing/services';
 
 import {TaskForm} from './taskForm';
@@ -31,9 +31,8 @@ describe('TaskForm', () => {
   });
 
   async function render(form: TaskFormProps['form'], locale = 'en', script: (s: TestServices) => void = () => undefined) {
-    const s = createTestServices({profiles: {[me]: {id: me, username: 'sato'}}});
+    const s = createConnectedTestServices({profiles: {[me]: {id: me, username: 'sato'}}});
     services = s;
-    s.fake.on('POST', `${testSiteUrl}/api/v4/commands/execute`, {json: connectResponse('token-1', new Date(Date.now() + 3_600_000))});
     script(s);
     rendered = renderWithIntl(<TaskForm
       form={form}

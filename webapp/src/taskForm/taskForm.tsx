@@ -9,14 +9,13 @@ import {FormattedMessage, useIntl} from 'react-intl';
 
 import {BridgeError} from '../api/bridgeErrors';
 import type {Task} from '../api/contract';
-import {getCurrentChannelId, getCurrentUserId} from '../mattermost/hostState';
+import {channelDisplayName, getCurrentChannelId, getCurrentUserId} from '../mattermost/hostState';
 import {useBatonServices} from '../plugin/servicesContext';
 import type {TaskFormPrefill} from '../state/rhsSlice';
 import {describeFailure} from '../tasks/taskLists';
 import {taskChanged, taskSelected} from '../tasks/tasksSlice';
 
 import {invalidFieldMessages} from './fieldMessages';
-import {channelDisplayName} from './hostReads';
 import {TaskFormFields} from './taskFormFields';
 import {TaskFormFooter, TaskFormLoading} from './taskFormFooter';
 import type {FieldRefs} from './taskFormFields';

@@ -6,8 +6,9 @@ import React from 'react';
 import type {ReactNode} from 'react';
 import {FormattedMessage, useIntl} from 'react-intl';
 
-import {PRIORITIES} from '../api/contract';
 import {UserPicker} from '../people/userPicker';
+import {errorIdOf, FormError} from '../rhs/formParts';
+import {PriorityOptions} from '../tasks/priorityOptions';
 
 import {FORM_DEADLINE_KINDS} from './taskFormValues';
 import type {FieldErrors, FormField, TaskFormValues} from './taskFormValues';
@@ -26,13 +27,6 @@ export type TaskFormFieldsProps = {
   channelChoice: {id: string; name: string | null} | null;
 };
 
-const priorityMessages = {
-  low: {id: 'baton.tasks.priority.low'},
-  normal: {id: 'baton.tasks.priority.normal'},
-  high: {id: 'baton.tasks.priority.high'},
-  urgent: {id: 'baton.tasks.priority.urgent'},
-} as const;
-
 const deadlineMessages = {
   legal: {id: 'baton.task_form.deadline.legal'},
   customer: {id: 'baton.task_form.deadline.customer'},
@@ -50,14 +44,10 @@ function Field({id, label, error, help, children}: {id: string; label: ReactNode
       </label>
       {children}
       {help ? <span className='baton-form__help'>{help}</span> : null}
-      {error ? (
-        <p
-          id={`${id}-error`}
-          className='baton-form__error'
-        >
-          {error}
-        </p>
-      ) : null}
+      <FormError
+        inputId={id}
+        message={error ? {text: error} : null}
+      />
     </div>
   );
 }
@@ -69,7 +59,7 @@ export function TaskFormFields({idPrefix, values, onChange, onHolderChange, erro
   const wire = (field: FormField) => ({
     id: idOf(field),
     'aria-invalid': errors[field] ? true : undefined,
-    'aria-describedby': errors[field] ? `${idOf(field)}-error` : undefined,
+    'aria-describedby': errors[field] ? errorIdOf(idOf(field)) : undefined,
     ref: (element: HTMLElement | null) => {
       refs[field] = element;
     },
@@ -146,7 +136,7 @@ export function TaskFormFields({idPrefix, values, onChange, onHolderChange, erro
             onChange={onHolderChange}
             channelId={values.channelId}
             invalid={Boolean(errors.holderId)}
-            describedBy={errors.holderId ? `${idOf('holderId')}-error` : undefined}
+            describedBy={errors.holderId ? errorIdOf(idOf('holderId')) : undefined}
             inputRef={(element) => {
               refs.holderId = element;
             }}
@@ -164,14 +154,7 @@ export function TaskFormFields({idPrefix, values, onChange, onHolderChange, erro
           value={values.priority}
           onChange={(event) => onChange({priority: event.target.value as TaskFormValues['priority']})}
         >
-          {PRIORITIES.map((priority) => (
-            <option
-              key={priority}
-              value={priority}
-            >
-              {intl.formatMessage(priorityMessages[priority])}
-            </option>
-          ))}
+          <PriorityOptions/>
         </select>
       </Field>
       {FORM_DEADLINE_KINDS.map((kind) => (

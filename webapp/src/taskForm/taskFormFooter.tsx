@@ -4,17 +4,7 @@
 import React from 'react';
 import {FormattedMessage} from 'react-intl';
 
-function CancelButton({onClose}: {onClose: () => void}) {
-  return (
-    <button
-      type='button'
-      className='baton-form__cancel'
-      onClick={onClose}
-    >
-      <FormattedMessage id='baton.task_form.cancel'/>
-    </button>
-  );
-}
+import {FormActions, FormError, SubmitButton} from '../rhs/formParts';
 
 export function TaskFormLoading({failure, onClose}: {failure: string | null; onClose: () => void}) {
   return (
@@ -28,9 +18,10 @@ export function TaskFormLoading({failure, onClose}: {failure: string | null; onC
           values={{message: failure}}
         />
       ) : <FormattedMessage id='baton.task_form.loading'/>}
-      <div className='baton-form__actions'>
-        <CancelButton onClose={onClose}/>
-      </div>
+      <FormActions
+        cancel={{id: 'baton.task_form.cancel'}}
+        onCancel={onClose}
+      />
     </div>
   );
 }
@@ -54,38 +45,20 @@ function submitLabel(creating: boolean, conflict: string | null) {
 export function TaskFormFooter({creating, conflict, failure, saving, onClose}: TaskFormFooterProps) {
   return (
     <>
-      {conflict ? (
-        <p
-          className='baton-form__error'
-          role='alert'
-        >
-          <FormattedMessage
-            id='baton.task_form.conflict'
-            values={{message: conflict}}
-          />
-        </p>
-      ) : null}
-      {failure ? (
-        <p
-          className='baton-form__error'
-          role='alert'
-        >
-          <FormattedMessage
-            id='baton.task_form.failed'
-            values={{message: failure}}
-          />
-        </p>
-      ) : null}
-      <div className='baton-form__actions'>
-        <CancelButton onClose={onClose}/>
-        <button
-          type='submit'
-          className='baton-form__submit'
-          disabled={saving}
-        >
-          {submitLabel(creating, conflict)}
-        </button>
-      </div>
+      <FormError
+        message={conflict ? {id: 'baton.task_form.conflict', values: {message: conflict}} : null}
+        alert={true}
+      />
+      <FormError
+        message={failure ? {id: 'baton.task_form.failed', values: {message: failure}} : null}
+        alert={true}
+      />
+      <FormActions
+        cancel={{id: 'baton.task_form.cancel'}}
+        onCancel={onClose}
+      >
+        <SubmitButton pending={saving}>{submitLabel(creating, conflict)}</SubmitButton>
+      </FormActions>
     </>
   );
 }

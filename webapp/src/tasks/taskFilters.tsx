@@ -4,9 +4,7 @@
 import React, {useEffect, useRef, useState} from 'react';
 import {useIntl} from 'react-intl';
 
-import {PRIORITIES} from '../api/contract';
-
-import {priorityMessages} from './taskRow';
+import {PriorityFilter} from './priorityOptions';
 import type {ListFilters} from './tasksSlice';
 
 export const searchDebounceMs = 300;
@@ -73,21 +71,10 @@ export function TaskFilters({filters, onChange, debounceMs = searchDebounceMs}: 
           <option value='closed'>{intl.formatMessage({id: 'baton.tasks.filter.status.closed'})}</option>
           <option value=''>{intl.formatMessage({id: 'baton.tasks.filter.status.any'})}</option>
         </select>
-        <select
-          aria-label={intl.formatMessage({id: 'baton.tasks.filter.priority'})}
-          value={filters.priority ?? ''}
-          onChange={(event) => onChange({priority: PRIORITIES.find((priority) => priority === event.target.value) ?? null})}
-        >
-          <option value=''>{intl.formatMessage({id: 'baton.tasks.filter.priority.any'})}</option>
-          {PRIORITIES.map((priority) => (
-            <option
-              key={priority}
-              value={priority}
-            >
-              {intl.formatMessage(priorityMessages[priority])}
-            </option>
-          ))}
-        </select>
+        <PriorityFilter
+          value={filters.priority}
+          onChange={(priority) => onChange({priority})}
+        />
         <select
           aria-label={intl.formatMessage({id: 'baton.tasks.filter.overdue'})}
           value={filters.overdue ?? ''}

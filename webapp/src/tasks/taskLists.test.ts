@@ -4,9 +4,9 @@ import {taskListQuerySchema} from '../api/contract';
 import type {TaskListPage} from '../api/contract';
 import {getTasksState} from '../state/selectors';
 import type {GlobalStateWithBaton} from '../state/selectors';
-import {bridgeUrl, connectResponse, errorBody, taskFixture} from '../testing/fixtures';
-import {createTestHostStore, testIds, testSiteUrl} from '../testing/hostStore';
-import {createTestServices} from '../testing/services';
+import {bridgeUrl, errorBody, taskFixture} from '../testing/fixtures';
+import {createTestHostStore, testIds} from '../testing/hostStore';
+import {createConnectedTestServices} from '../testing/services';
 
 import {createTaskLists, describeFailure, listScope, resyncLists} from './taskLists';
 import {tabSelected} from './tasksSlice';
@@ -16,8 +16,7 @@ const me = testIds.user;
 const tasksUrl = /\/api\/v1\/tasks\?/;
 
 function setup() {
-  const services = createTestServices();
-  services.fake.on('POST', `${testSiteUrl}/api/v4/commands/execute`, {json: connectResponse('token-1', new Date(Date.now() + 3_600_000))});
+  const services = createConnectedTestServices();
   const list = (id: TaskListId) => getTasksState(services.store.getState() as GlobalStateWithBaton).lists[id];
   const listRequests = () => services.fake.to('/api/v1/tasks?').map((request) => request.url);
   return {services, list, listRequests};

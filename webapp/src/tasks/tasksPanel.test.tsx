@@ -5,11 +5,11 @@ import en from '../i18n/en.json';
 import ja from '../i18n/ja.json';
 import {getTasksState} from '../state/selectors';
 import type {GlobalStateWithBaton} from '../state/selectors';
-import {bridgeUrl, connectResponse, errorBody, taskFixture} from '../testing/fixtures';
-import {testIds, testSiteUrl} from '../testing/hostStore';
+import {bridgeUrl, errorBody, taskFixture} from '../testing/fixtures';
+import {testIds} from '../testing/hostStore';
 import {renderWithIntl, settle} from '../testing/renderWithIntl';
 import type {Rendered} from '../testing/renderWithIntl';
-import {createTestServices} from '../testing/services';
+import {createConnectedTestServices} from '../testing/services';
 import type {TestServices} from '../testing/services';
 
 import {TasksPanel} from './tasksPanel';
@@ -28,8 +28,7 @@ describe('TasksPanel', () => {
   });
 
   function render(locale = 'en') {
-    services = createTestServices();
-    services.fake.on('POST', `${testSiteUrl}/api/v4/commands/execute`, {json: connectResponse('token-1', new Date(Date.now() + 3_600_000))});
+    services = createConnectedTestServices();
     const fixedClock = {...services, now: () => now};
     const view = () => renderWithIntl(<TasksPanel/>, locale, fixedClock);
     return {services, view};

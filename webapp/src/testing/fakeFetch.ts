@@ -89,3 +89,19 @@ export function createFakeFetch(): FakeFetch {
     to: (part) => requests.filter((request) => request.url.includes(part)),
   };
 }
+
+/** The parts of a request that decide how Mattermost treats it: what the Client4 comparisons check. */
+export const wireShape = ({url, method, headers, body, credentials}: RecordedRequest) => ({url, method, headers, body, credentials});
+
+/** The harness's Client4 (build/mattermost-sim/harness) calls window.fetch: this feeds it the same fake. */
+export function adaptToWindowFetch(fetch: FetchLike): typeof window.fetch {
+  return async (input, init) => {
+    const answer = await fetch(String(input), {
+      method: init?.method ?? 'GET',
+      headers: {...(init?.headers as Record<string, string>)},
+      credentials: init?.credentials ?? 'same-origin',
+      ...(typeof init?.body === 'string' ? {body: init.body} : {}),
+    });
+    return {...answer, json: async () => JSON.parse(await answer.text()) as unknown} as unknown as Response;
+  };
+}

@@ -8,10 +8,10 @@ import {FormattedMessage, useIntl} from 'react-intl';
 
 import type {WorkflowTemplateBody} from '../api/contract';
 import {UserPicker} from '../people/userPicker';
+import {FormError, invalidProps} from '../rhs/formParts';
+import type {FieldMessage} from '../rhs/formParts';
 import {kindMessages} from '../tasks/taskRow';
 
-import {FieldError, invalidProps} from './fieldError';
-import type {FieldMessage} from './fieldError';
 import {deadlineKinds} from './runStartValues';
 import type {FieldErrors, RoleValue, RunStartValues} from './runStartValues';
 
@@ -69,7 +69,7 @@ function TextField({field, message, value, error, onChange, type = 'text', help}
         onChange={(event) => onChange(event.target.value)}
         {...invalidProps(inputId, error, helpId)}
       />
-      <FieldError
+      <FormError
         inputId={inputId}
         message={error}
       />
@@ -121,7 +121,7 @@ export function RunStartFields({values, errors, templates, template, channelId, 
             </option>
           ))}
         </select>
-        <FieldError
+        <FormError
           inputId='baton-wf-template'
           message={errors.template}
         />
@@ -152,7 +152,7 @@ export function RunStartFields({values, errors, templates, template, channelId, 
               describedBy={invalidProps(inputId, error)['aria-describedby']}
               onChange={(userId, unresolved) => onRoleChange(role, {userId, unresolved})}
             />
-            <FieldError
+            <FormError
               inputId={inputId}
               message={error}
             />
@@ -188,7 +188,7 @@ export function RunStartFields({values, errors, templates, template, channelId, 
           onChange={(event) => onChange({comment: event.target.value})}
           {...invalidProps('baton-wf-comment', errors.comment)}
         />
-        <FieldError
+        <FormError
           inputId='baton-wf-comment'
           message={errors.comment}
         />

@@ -7,8 +7,7 @@
 import type {WorkflowRunRequest} from '../api/bridgeApi';
 import {describeZodIssues, workflowRunStartSchema} from '../api/contract';
 import type {WorkflowTemplateBody} from '../api/contract';
-
-import type {FieldMessage} from './fieldError';
+import type {FieldMessage} from '../rhs/formParts';
 
 export const deadlineKinds = ['legal', 'customer', 'internal'] as const;
 export type DeadlineKind = (typeof deadlineKinds)[number];

@@ -9,6 +9,7 @@ import type {WorkflowRunBody} from '../api/contract';
 import {userLabel} from '../detail/users';
 import {getUserProfiles} from '../mattermost/hostState';
 import {useBatonServices} from '../plugin/servicesContext';
+import {FormActions, FormError, SubmitButton} from '../rhs/formParts';
 import {useBatonSelector} from '../state/hooks';
 import {describeFailure} from '../tasks/taskLists';
 import {taskChanged, taskSelected} from '../tasks/tasksSlice';
@@ -67,35 +68,24 @@ export function RunStarted({run, onClose}: {run: WorkflowRunBody; onClose: () =>
           />
         </p>
       )}
-      {failure && (
-        <p
-          className='baton-form__error'
-          role='alert'
-        >
-          <FormattedMessage
-            id='baton.workflow_start.open_failed'
-            values={{message: failure.message}}
-          />
-        </p>
-      )}
-      <div className='baton-form__actions'>
-        <button
-          type='button'
-          className='baton-form__cancel'
-          onClick={onClose}
-        ><FormattedMessage id='baton.workflow_start.close'/></button>
-        <button
-          type='button'
-          className='baton-form__submit'
-          disabled={opening}
+      <FormError
+        message={failure && {id: 'baton.workflow_start.open_failed', values: {message: failure.message}}}
+        alert={true}
+      />
+      <FormActions
+        cancel={{id: 'baton.workflow_start.close'}}
+        onCancel={onClose}
+      >
+        <SubmitButton
+          pending={opening}
           onClick={() => void open()}
         >
           <FormattedMessage
             id='baton.workflow_start.open'
             values={{key: run.parentTaskKey}}
           />
-        </button>
-      </div>
+        </SubmitButton>
+      </FormActions>
     </div>
   );
 }

@@ -6,11 +6,11 @@ import type {WorkflowRunBody} from '../api/contract';
 import en from '../i18n/en.json';
 import {getTasksState} from '../state/selectors';
 import type {GlobalStateWithBaton} from '../state/selectors';
-import {bridgeUrl, connectResponse, errorBody, taskFixture} from '../testing/fixtures';
-import {testIds, testSiteUrl} from '../testing/hostStore';
+import {bridgeUrl, errorBody, taskFixture} from '../testing/fixtures';
+import {testIds} from '../testing/hostStore';
 import {renderWithIntl, settle} from '../testing/renderWithIntl';
 import type {Rendered} from '../testing/renderWithIntl';
-import {createTestServices} from '../testing/services';
+import {createConnectedTestServices} from '../testing/services';
 import type {TestServices} from '../testing/services';
 
 import {WorkflowStartForm} from './workflowStartForm';
@@ -60,9 +60,8 @@ describe('WorkflowStartForm', () => {
   });
 
   async function render(...templateReplies: Parameters<TestServices['fake']['on']>[2][]) {
-    const s = createTestServices({profiles: {[me]: {id: me, username: 'sato'}, [tanaka]: {id: tanaka, username: 'tanaka'}}});
+    const s = createConnectedTestServices({profiles: {[me]: {id: me, username: 'sato'}, [tanaka]: {id: tanaka, username: 'tanaka'}}});
     services = s;
-    s.fake.on('POST', `${testSiteUrl}/api/v4/commands/execute`, {json: connectResponse('token-1', new Date(Date.now() + 3_600_000))});
     s.fake.on('GET', templatesUrl, ...(templateReplies.length > 0 ? templateReplies : [{json: templates}]));
     s.fake.on('GET', /\/api\/v4\/users\/autocomplete\?/, {json: {users: [{id: tanaka, username: 'tanaka'}, {id: me, username: 'sato'}]}});
     rendered = renderWithIntl(<WorkflowStartForm onClose={() => closed++}/>, 'en', s);

@@ -6,26 +6,24 @@
 // current channel. Wrong input is shown at its field (checked with the
 // contract's schema, and a bridge 400 at the field it names); a failed start
 // keeps every input. Once started, RunStarted says who has the baton.
-import React, {useEffect, useRef, useState} from 'react';
+import React, {useCallback, useEffect, useRef, useState} from 'react';
 import type {FormEvent} from 'react';
 import {FormattedMessage} from 'react-intl';
 
 import type {WorkflowRunRequest} from '../api/bridgeApi';
 import {BridgeError} from '../api/bridgeErrors';
 import type {WorkflowRunBody, WorkflowTemplateBody} from '../api/contract';
-import {getCurrentChannelId} from '../mattermost/hostState';
+import {channelLabel, getCurrentChannelId} from '../mattermost/hostState';
 import {useBatonServices} from '../plugin/servicesContext';
+import {FormActions, FormAlert, FormLoading, SubmitButton, useFocusFirstInvalid} from '../rhs/formParts';
+import {useLoad} from '../rhs/useLoad';
 import {useBatonSelector} from '../state/hooks';
 import {describeFailure} from '../tasks/taskLists';
-import {FailureNotice} from '../tasks/taskListView';
 
-import {channelDisplayName} from './channelName';
-import {FieldError, focusFirstInvalid} from './fieldError';
 import {RunStarted} from './runStarted';
 import {RunStartFields} from './runStartFields';
 import {checkRunStart, emptyRunStartValues, fieldOfIssue} from './runStartValues';
 import type {FieldErrors, RunStartValues} from './runStartValues';
-import {useTemplates} from './useTemplates';
 
 const headingId = 'baton-wf-heading';
 
@@ -51,22 +49,17 @@ function refusalErrors(error: unknown, request: WorkflowRunRequest): FieldErrors
 function StartForm({templates, onClose}: {templates: WorkflowTemplateBody[]; onClose: () => void}) {
   const {api} = useBatonServices();
   const channelId = useBatonSelector(getCurrentChannelId);
-  const channelName = useBatonSelector((state) => channelDisplayName(state, channelId));
+  const channelName = useBatonSelector((state) => channelLabel(state, channelId));
   const [values, setValues] = useState<RunStartValues>(() => ({...emptyRunStartValues, templateId: templates.length === 1 ? templates[0]?.id ?? '' : ''}));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitting, setSubmitting] = useState(false);
   const [started, setStarted] = useState<WorkflowRunBody | null>(null);
-  const [failedSubmits, setFailedSubmits] = useState(0);
   const form = useRef<HTMLFormElement>(null);
   const firstField = useRef<HTMLSelectElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(form, 'baton-wf-form');
   const template = templates.find((each) => each.id === values.templateId);
 
   useEffect(() => firstField.current?.focus(), []);
-  useEffect(() => {
-    if (failedSubmits > 0) {
-      focusFirstInvalid(form.current, '#baton-wf-form');
-    }
-  }, [failedSubmits]);
 
   if (started) {
     return (
@@ -85,7 +78,7 @@ function StartForm({templates, onClose}: {templates: WorkflowTemplateBody[]; onC
     const checked = checkRunStart(values, template, channelId);
     if (!checked.ok || !template) {
       setErrors(checked.ok ? {} : checked.errors);
-      setFailedSubmits((count) => count + 1);
+      focusFirstInvalid();
       return;
     }
     setErrors({});
@@ -95,7 +88,7 @@ function StartForm({templates, onClose}: {templates: WorkflowTemplateBody[]; onC
     } catch (error) {
       // Every input stays as typed; the refusal is shown where it belongs.
       setErrors(refusalErrors(error, checked.request));
-      setFailedSubmits((count) => count + 1);
+      focusFirstInvalid();
     } finally {
       setSubmitting(false);
     }
@@ -119,18 +112,10 @@ function StartForm({templates, onClose}: {templates: WorkflowTemplateBody[]; onC
           values={{channel: channelName}}
         />
       </p>
-      {errors.form && (
-        <div
-          role='alert'
-          id='baton-wf-form'
-          tabIndex={-1}
-        >
-          <FieldError
-            inputId='baton-wf-form'
-            message={errors.form}
-          />
-        </div>
-      )}
+      <FormAlert
+        id='baton-wf-form'
+        message={errors.form}
+      />
       <RunStartFields
         values={values}
         errors={errors}
@@ -141,58 +126,43 @@ function StartForm({templates, onClose}: {templates: WorkflowTemplateBody[]; onC
         onChange={(change) => setValues((current) => ({...current, ...change}))}
         onRoleChange={(role, value) => setValues((current) => ({...current, roles: {...current.roles, [role]: value}}))}
       />
-      <div className='baton-form__actions'>
-        <button
-          type='button'
-          className='baton-form__cancel'
-          onClick={onClose}
-        ><FormattedMessage id='baton.workflow_start.cancel'/></button>
-        <button
-          type='submit'
-          className='baton-form__submit'
-          disabled={submitting}
-          aria-busy={submitting}
-        ><FormattedMessage id='baton.workflow_start.submit'/></button>
-      </div>
+      <FormActions
+        cancel={{id: 'baton.workflow_start.cancel'}}
+        onCancel={onClose}
+      >
+        <SubmitButton
+          pending={submitting}
+          markBusy={true}
+        ><FormattedMessage id='baton.workflow_start.submit'/></SubmitButton>
+      </FormActions>
     </form>
   );
 }
 
 export function WorkflowStartForm({onClose}: {onClose: () => void}) {
   const {api} = useBatonServices();
-  const [templates, retry] = useTemplates(api);
-  if (templates.status === 'loaded' && templates.items.length > 0) {
+  const [templates, retry] = useLoad(useCallback(async (signal: AbortSignal) => (await api.listWorkflowTemplates(signal)).items, [api]));
+  if (templates.status === 'loaded' && templates.value.length > 0) {
     return (
       <StartForm
-        templates={templates.items}
+        templates={templates.value}
         onClose={onClose}
       />
     );
   }
   return (
-    <div className='baton-form'>
-      <h3 className='baton-form__title'><FormattedMessage id='baton.workflow_start.heading'/></h3>
-      {templates.status === 'loading' && (
-        <p
-          className='baton-form__help'
-          role='status'
-        ><FormattedMessage id='baton.workflow_start.loading'/></p>
-      )}
-      {templates.status === 'error' && (
-        <FailureNotice
-          failure={templates.failure}
-          message={{id: 'baton.workflow_start.load_failed'}}
-          onRetry={retry}
-        />
-      )}
+    <FormLoading
+      load={templates}
+      messages={{
+        heading: {id: 'baton.workflow_start.heading'},
+        loading: {id: 'baton.workflow_start.loading'},
+        failed: {id: 'baton.workflow_start.load_failed'},
+        close: {id: 'baton.workflow_start.close'},
+      }}
+      onRetry={retry}
+      onClose={onClose}
+    >
       {templates.status === 'loaded' && <p className='baton-form__help'><FormattedMessage id='baton.workflow_start.empty'/></p>}
-      <div className='baton-form__actions'>
-        <button
-          type='button'
-          className='baton-form__cancel'
-          onClick={onClose}
-        ><FormattedMessage id='baton.workflow_start.close'/></button>
-      </div>
-    </div>
+    </FormLoading>
   );
 }
