@@ -40,7 +40,8 @@ describe('a conflicting change in the browser', () => {
       });
       const accept = rhs.getByRole('button', {name: t('baton.detail.action.accept'), exact: true});
       await accept.click();
-      await rhs.getByRole('alert').filter({hasText: `${handed.key} was changed by someone else`}).waitFor({timeout: BRIDGE_TIMEOUT});
+      // In the catalog's words (api/errorText.ts), not the bridge's English message.
+      await rhs.getByRole('alert').filter({hasText: t('baton.detail.action.error').replace('{message}', t('baton.error.conflict.version'))}).waitFor({timeout: BRIDGE_TIMEOUT});
       // The panel now shows the task as the bridge has it.
       await heading.getByText('Docket the office action (JP 2025-123456)').waitFor({timeout: BRIDGE_TIMEOUT});
 

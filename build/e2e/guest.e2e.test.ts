@@ -71,7 +71,8 @@ describe('a guest in the browser', () => {
       expect(await searched.textContent()).not.toMatch(new RegExp(`${hidden.key}|${internal.key}|commission|invoice`));
 
       // In the browser `/task show KEY` asks the bridge for the task to open it
-      // in the panel: refused (404, as for a key that does not exist), nothing opens.
+      // in the panel: refused (404, as for a key that does not exist), nothing opens
+      // and the panel says so, in the same words as for a key that does not exist.
       const lookup = page.waitForResponse((response) => response.url().endsWith(`/api/v1/tasks/${hidden.key}`), {timeout: BRIDGE_TIMEOUT});
       await page.getByTestId('message-box').fill(`/task show ${hidden.key}`);
       await page.getByTestId('message-box').press('Enter');
@@ -79,6 +80,10 @@ describe('a guest in the browser', () => {
       await rhs.getByRole('tablist').waitFor();
       expect(await rhs.getByRole('heading', {name: new RegExp(hidden.key)}).count()).toBe(0);
       expect(await page.getByText('commission').count()).toBe(0);
+      const notice = rhs.getByRole('status').filter({hasText: t('baton.tasks.show.missing').replace('{key}', hidden.key)});
+      await notice.waitFor({timeout: BRIDGE_TIMEOUT});
+      await notice.getByRole('button', {name: t('baton.tasks.show.dismiss')}).click();
+      await notice.waitFor({state: 'detached'});
     });
     // Apps without the plugin send it to the bridge, which answers just as it would for a key that does not exist.
     const answer = (await baton.slash('guest.kim', `/task show ${hidden.key}`, 'client-acme')).text ?? '';

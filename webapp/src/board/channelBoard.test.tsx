@@ -172,7 +172,7 @@ describe('ChannelBoard', () => {
     expect(columnOf('task-1')).toBe('in_progress');
     await settle();
 
-    expect(alertText()).toBe('Could not move PAT-12: The task changed since you read it');
+    expect(alertText()).toBe(`Could not move PAT-12: ${en['baton.error.conflict.version']}`);
     expect(columnOf('task-1')).toBe('waiting');
     expect(document.activeElement).toBe(card('task-1'));
     expect(card('task-1')?.textContent).toContain('Renamed elsewhere');
@@ -212,7 +212,7 @@ describe('ChannelBoard', () => {
     await settle();
     await settle();
 
-    expect(alertText()).toContain('Could not load tasks: The bridge is not ready: starting up');
+    expect(alertText()).toContain(`Could not load tasks: ${en['baton.error.not_ready']}`);
     act(() => rendered?.container.querySelector<HTMLButtonElement>('.baton-tasks__retry')?.click());
     await settle();
     await settle();

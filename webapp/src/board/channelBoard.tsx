@@ -8,11 +8,13 @@ import React, {useCallback, useMemo, useRef, useState} from 'react';
 import {FormattedMessage, useIntl} from 'react-intl';
 
 import type {Task} from '../api/contract';
+import {formatErrorText} from '../api/errorText';
 import {getCurrentChannelId, getCurrentUserId, getUserProfiles, timeZoneIn} from '../mattermost/hostState';
 import {useBatonServices} from '../plugin/servicesContext';
 import {useBatonSelector} from '../state/hooks';
 import {getTasksState} from '../state/selectors';
 import type {ReaderClock} from '../tasks/deadlines';
+import {statusLabel} from '../tasks/statusLabel';
 import {FailureNotice, TaskListView} from '../tasks/taskListView';
 import {taskSelected} from '../tasks/tasksSlice';
 
@@ -28,14 +30,6 @@ import {useBoardMoves} from './useBoardMoves';
 import {browserViewStorage, readViewMode, writeViewMode} from './viewChoice';
 import type {ChannelViewMode, ViewStorage} from './viewChoice';
 
-// Written out as {id: '...'} so the catalog test sees every id in use.
-const statusMessages: Record<string, {id: string}> = {
-  open: {id: 'baton.board.status.open'},
-  in_progress: {id: 'baton.board.status.in_progress'},
-  waiting: {id: 'baton.board.status.waiting'},
-  done: {id: 'baton.board.status.done'},
-};
-
 function StateLine({message, busy = false}: {message: {id: string}; busy?: boolean}) {
   return (
     <p
@@ -48,7 +42,7 @@ function StateLine({message, busy = false}: {message: {id: string}; busy?: boole
 }
 
 export function ChannelBoard({label}: {label: string}) {
-  const {store, api, tasks: lists, now} = useBatonServices();
+  const {store, api, tasks: lists, now, profiles: people} = useBatonServices();
   const intl = useIntl();
   const {entities, lists: allLists} = useBatonSelector(getTasksState);
   const list = allLists.channel;
@@ -58,14 +52,11 @@ export function ChannelBoard({label}: {label: string}) {
   const timeZone = timeZoneIn(profiles, me);
   const minute = Math.floor(now().getTime() / 60_000);
   const clock = useMemo<ReaderClock>(() => ({now: now(), timeZone, locale: intl.locale}), [now, minute, timeZone, intl.locale]);
-  const closed = useClosedTasks(channelId, {api, store});
+  const closed = useClosedTasks(channelId, {api, store, profiles: people});
   const [filters, setFilters] = useState<BoardFilters>(noBoardFilters);
   const board = useRef<HTMLDivElement>(null);
 
-  const statusName = useCallback((status: BoardStatus) => {
-    const message = statusMessages[status.id];
-    return message ? intl.formatMessage(message) : status.name;
-  }, [intl]);
+  const statusName = useCallback((status: BoardStatus) => statusLabel(intl, status), [intl]);
 
   const moves = useBoardMoves({store, api, entities, statusName, board});
   const {movedIds} = moves;
@@ -118,7 +109,7 @@ export function ChannelBoard({label}: {label: string}) {
         >
           <FormattedMessage
             id='baton.board.move.error'
-            values={{key: moves.failure.key, message: moves.failure.failure.message}}
+            values={{key: moves.failure.key, message: formatErrorText(intl, moves.failure.failure.text)}}
           />
         </p>
       )}

@@ -97,7 +97,7 @@ describe('ChannelView', () => {
     ]);
 
     const alert = container().querySelector('[role="alert"]');
-    expect(alert?.textContent).toContain('Could not load the recently closed tasks: The bridge is not ready: starting up');
+    expect(alert?.textContent).toContain(`Could not load the recently closed tasks: ${en['baton.error.not_ready']}`);
     expect(cardsIn('open')).toEqual(['task-1']);
     act(() => alert?.querySelector<HTMLButtonElement>('.baton-tasks__retry')?.click());
     await settle();

@@ -6,6 +6,8 @@
 import {useCallback, useEffect, useState} from 'react';
 
 import type {BridgeApi, PageRequest, TaskListFilters} from '../api/bridgeApi';
+import {peopleOfTask} from '../people/profileLoader';
+import type {ProfileLoader} from '../people/profileLoader';
 import type {HostStore} from '../plugin/hostTypes';
 import {describeFailure} from '../tasks/taskLists';
 import {taskChanged} from '../tasks/tasksSlice';
@@ -28,8 +30,8 @@ type Loaded = Omit<ClosedTasks, 'retry'> & {channelId: string | null};
 
 const idle: Loaded = {channelId: null, ids: [], status: 'idle', error: null};
 
-export function useClosedTasks(channelId: string | null, deps: {api: Pick<BridgeApi, 'listTasks'>; store: Pick<HostStore, 'dispatch'>}): ClosedTasks {
-  const {api, store} = deps;
+export function useClosedTasks(channelId: string | null, deps: {api: Pick<BridgeApi, 'listTasks'>; store: Pick<HostStore, 'dispatch'>; profiles?: Pick<ProfileLoader, 'ensure'>}): ClosedTasks {
+  const {api, store, profiles} = deps;
   const [loaded, setLoaded] = useState<Loaded>(idle);
   const [attempt, setAttempt] = useState(0);
 
@@ -48,6 +50,7 @@ export function useClosedTasks(channelId: string | null, deps: {api: Pick<Bridge
         for (const task of page.items) {
           store.dispatch(taskChanged(task));
         }
+        profiles?.ensure(page.items.flatMap(peopleOfTask));
         setLoaded({channelId, ids: page.items.map((task) => task.id), status: 'loaded', error: null});
       },
       (error: unknown) => {
@@ -57,7 +60,7 @@ export function useClosedTasks(channelId: string | null, deps: {api: Pick<Bridge
       },
     );
     return () => controller.abort();
-  }, [channelId, api, store, attempt]);
+  }, [channelId, api, store, profiles, attempt]);
 
   const retry = useCallback(() => setAttempt((count) => count + 1), []);
   // Another channel's answer is never shown while this one's loads.

@@ -8,6 +8,7 @@ import {getCurrentUserId, getUserProfiles} from '../mattermost/hostState';
 import {useBatonSelector} from '../state/hooks';
 import {getTasksState} from '../state/selectors';
 import type {ReaderClock} from '../tasks/deadlines';
+import {statusLabel} from '../tasks/statusLabel';
 import {kindMessages} from '../tasks/taskRow';
 
 import {deadlineViews} from './cardDeadlines';
@@ -110,13 +111,14 @@ export function CardDeadlines({deadlines, clock}: {deadlines: readonly CardDeadl
 
 /** Where the task is now, when the panel has it (kept current by live updates); nothing otherwise. */
 export function CardNow({taskId}: {taskId: string}) {
+  const intl = useIntl();
   const task = useBatonSelector(getTasksState).entities[taskId];
   const me = useBatonSelector(getCurrentUserId);
   const profiles = useBatonSelector(getUserProfiles);
   if (!task) {
     return null;
   }
-  const status = task.status.name;
+  const status = statusLabel(intl, task.status);
   let line: React.ReactNode;
   if (task.status.category === 'closed') {
     line = (

@@ -2,7 +2,9 @@
 // field (the user picker), the failure line under a form (the watchers' Watch
 // button uses it too) and a button label that says when it is working.
 import React from 'react';
-import {FormattedMessage} from 'react-intl';
+import {FormattedMessage, useIntl} from 'react-intl';
+
+import {formatErrorText} from '../api/errorText';
 
 import {UserPicker} from '../people/userPicker';
 import type {RequestFailure} from '../tasks/tasksSlice';
@@ -11,6 +13,7 @@ import type {ActionName, TaskActionRunner} from './useTaskAction';
 
 /** A failed request under what asked for it; `message` (filled with the bridge's text) says which. */
 export function ActionFailure({failure, message = {id: 'baton.detail.action.error'}}: {failure: RequestFailure | null; message?: {id: string}}) {
+  const intl = useIntl();
   if (!failure) {
     return null;
   }
@@ -21,7 +24,7 @@ export function ActionFailure({failure, message = {id: 'baton.detail.action.erro
     >
       <FormattedMessage
         {...message}
-        values={{message: failure.message}}
+        values={{message: formatErrorText(intl, failure.text)}}
       />
     </p>
   );

@@ -53,12 +53,14 @@ function SubmitButton({runner, action, label, disabled, primary = true}: {
 
 const nobody: PersonChoice = {userId: null, text: ''};
 
+const unknownPerson = (message: string): RequestFailure => ({text: {text: message}, message, id: null, requestId: null});
+
 /** The chosen person's user id, or the failure saying nobody by that name is known. */
 function usePersonResolver(profiles: Profiles) {
   const intl = useIntl();
   return (choice: PersonChoice): {id: string; failure: null} | {id: null; failure: RequestFailure} => {
     const id = choice.userId ?? resolveUser(profiles, choice.text);
-    return id ? {id, failure: null} : {id: null, failure: {message: intl.formatMessage({id: 'baton.detail.user.unknown'}, {name: choice.text}), id: null, requestId: null}};
+    return id ? {id, failure: null} : {id: null, failure: unknownPerson(intl.formatMessage({id: 'baton.detail.user.unknown'}, {name: choice.text}))};
   };
 }
 

@@ -2,6 +2,9 @@
 // timeline (every page, oldest first), and the task itself when asked to
 // refresh after a change. Failures land in the detail slice with a retry.
 import type {BridgeApi, PageRequest} from '../api/bridgeApi';
+import type {TimelineEvent} from '../api/contract';
+import {peopleOfTask} from '../people/profileLoader';
+import type {ProfileLoader} from '../people/profileLoader';
 import type {HostStore} from '../plugin/hostTypes';
 import {describeFailure} from '../tasks/taskLists';
 import {taskChanged} from '../tasks/tasksSlice';
@@ -12,7 +15,14 @@ import type {DetailPart} from './detailSlice';
 export type DetailLoaderDeps = {
   store: Pick<HostStore, 'dispatch'>;
   api: Pick<BridgeApi, 'getTask' | 'listComments' | 'listTimeline'>;
+  /** Told who the comments and the timeline name (authors, actors, holders handed to). */
+  profiles?: Pick<ProfileLoader, 'ensure'>;
 };
+
+/** Who a timeline event names: who acted, and people a holder change moved between. */
+function peopleOfEvent(event: TimelineEvent): unknown[] {
+  return event.field === 'holderId' || event.field === 'handedById' ? [event.actorId, event.from, event.to] : [event.actorId];
+}
 
 /** A long history stops here; the view says nothing is hidden only below it. */
 const maxPages = 20;
@@ -32,13 +42,17 @@ async function allPages<Item>(read: (page: PageRequest) => Promise<{items: Item[
 }
 
 /** `version`: the task's version now, when known (see detailSlice's requestedVersion). */
-export async function loadPart(taskId: string, part: DetailPart, {store, api}: DetailLoaderDeps, version: number | null = null): Promise<void> {
+export async function loadPart(taskId: string, part: DetailPart, {store, api, profiles}: DetailLoaderDeps, version: number | null = null): Promise<void> {
   store.dispatch(partRequested(taskId, part, version));
   try {
     if (part === 'comments') {
-      store.dispatch(commentsLoaded(taskId, await allPages((page) => api.listComments(taskId, page))));
+      const comments = await allPages((page) => api.listComments(taskId, page));
+      store.dispatch(commentsLoaded(taskId, comments));
+      profiles?.ensure(comments.map((comment) => comment.authorId));
     } else {
-      store.dispatch(timelineLoaded(taskId, await allPages((page) => api.listTimeline(taskId, page))));
+      const events = await allPages((page) => api.listTimeline(taskId, page));
+      store.dispatch(timelineLoaded(taskId, events));
+      profiles?.ensure(events.flatMap(peopleOfEvent).filter((id): id is string => typeof id === 'string'));
     }
   } catch (error) {
     store.dispatch(partFailed(taskId, part, describeFailure(error)));
@@ -55,6 +69,7 @@ export async function refreshDetail(taskId: string, deps: DetailLoaderDeps): Pro
   try {
     const task = await deps.api.getTask(taskId);
     deps.store.dispatch(taskChanged(task));
+    deps.profiles?.ensure(peopleOfTask(task));
     version = task.version;
   } catch {
     // The change itself succeeded; the lists catch up through live updates.

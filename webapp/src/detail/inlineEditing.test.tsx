@@ -181,7 +181,7 @@ describe('Editing the task in the detail view', () => {
     detail.type('baton-detail-edit-title', 'Mine');
     await detail.click(save);
 
-    expect(alert()?.textContent).toContain('The task changed since you read it');
+    expect(alert()?.textContent).toContain(en['baton.error.conflict.version']);
     expect(detail.stored()?.version).toBe(8);
     expect(detail.text()).toContain('Someone else wrote this');
     expect(detail.field('baton-detail-edit-title')?.value).toBe('Mine');

@@ -10,6 +10,7 @@ import {FormattedMessage, useIntl} from 'react-intl';
 
 import type {TaskChanges} from '../api/bridgeApi';
 import type {Task} from '../api/contract';
+import {formatErrorText} from '../api/errorText';
 import {useBatonServices} from '../plugin/servicesContext';
 import {errorIdOf, FormError} from '../rhs/formParts';
 
@@ -87,7 +88,7 @@ export function InlineField<Draft>(props: InlineFieldProps<Draft>) {
     if (outcome.ok) {
       setDraft(null);
     } else {
-      setError(outcome.message);
+      setError(formatErrorText(intl, outcome.text));
       box.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
     }
   };

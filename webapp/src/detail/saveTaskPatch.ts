@@ -3,11 +3,12 @@
 // reader saw. A 409 means someone changed the task meanwhile: the task as it
 // is now is read and stored, and the caller keeps the edit so one more Save
 // applies it to that version. Whatever the bridge refuses (400, 403) comes
-// back as its message, for the field.
+// back as what to tell the person (api/errorText.ts), for the field.
 import type {BridgeApi, TaskChanges} from '../api/bridgeApi';
 import {BridgeError} from '../api/bridgeErrors';
 import {describeZodIssues, taskPatchSchema} from '../api/contract';
 import type {Task} from '../api/contract';
+import type {ErrorText} from '../api/errorText';
 import type {HostStore} from '../plugin/hostTypes';
 import {describeFailure} from '../tasks/taskLists';
 import {taskChanged} from '../tasks/tasksSlice';
@@ -19,7 +20,7 @@ export type PatchDeps = {
 
 export type SaveOutcome =
   | {ok: true; task: Task}
-  | {ok: false; message: string; conflict: boolean};
+  | {ok: false; text: ErrorText; conflict: boolean};
 
 /** The contract's complaints about `changes`, those about `field` first; null when it is fine. */
 export function patchProblem(task: Pick<Task, 'version'>, changes: TaskChanges, field: string): string | null {
@@ -35,7 +36,7 @@ export function patchProblem(task: Pick<Task, 'version'>, changes: TaskChanges, 
 export async function saveTaskPatch(task: Pick<Task, 'id' | 'version'>, changes: TaskChanges, field: string, {store, api}: PatchDeps): Promise<SaveOutcome> {
   const problem = patchProblem(task, changes, field);
   if (problem !== null) {
-    return {ok: false, message: problem, conflict: false};
+    return {ok: false, text: {text: problem}, conflict: false};
   }
   try {
     const saved = await api.patchTask(task.id, task.version, changes);
@@ -50,6 +51,6 @@ export async function saveTaskPatch(task: Pick<Task, 'id' | 'version'>, changes:
         // The message still says what happened; the next Save answers 409 again or succeeds.
       }
     }
-    return {ok: false, message: describeFailure(error).message, conflict};
+    return {ok: false, text: describeFailure(error).text, conflict};
   }
 }

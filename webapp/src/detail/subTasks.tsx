@@ -11,6 +11,7 @@ import {useBatonServices} from '../plugin/servicesContext';
 import {useBatonSelector} from '../state/hooks';
 import {getTasksState} from '../state/selectors';
 import {panelFormOpened} from '../state/rhsSlice';
+import {statusLabel} from '../tasks/statusLabel';
 import {describeFailure} from '../tasks/taskLists';
 import {FailureNotice} from '../tasks/taskListView';
 import {taskChanged, taskSelected} from '../tasks/tasksSlice';
@@ -150,7 +151,7 @@ export function SubTasks({task}: {task: Task}) {
                     {' '}
                     <span>{sub.title}</span>
                     {' · '}
-                    <span className='baton-detail__state'>{sub.status.name}</span>
+                    <span className='baton-detail__state'>{statusLabel(intl, sub.status)}</span>
                   </button>
                 </li>
               ))}

@@ -205,8 +205,9 @@ describe('TaskDetail in the panel', () => {
 
     const alerts = [...container().querySelectorAll('[role="alert"]')].map((alert) => alert.textContent);
     expect(alerts).toEqual([
-      expect.stringContaining('Could not load comments: The database is unavailable'),
-      expect.stringContaining('Could not load the history: Starting up'),
+      // A 500 without a known id says so in the reader's words; the id and request id stay for reference.
+      expect.stringContaining(`Could not load comments: ${en['baton.error.server'].replace('{status}', '500')}`),
+      expect.stringContaining(`Could not load the history: ${en['baton.error.not_ready']}`),
     ]);
     const retries = container().querySelectorAll<HTMLButtonElement>('.baton-detail .baton-tasks__retry');
     act(() => retries.forEach((retry) => retry.click()));
@@ -264,7 +265,7 @@ describe('TaskDetail in the panel', () => {
     type('baton-detail-decline-reason', '担当外です');
     await click(en['baton.detail.decline.submit']);
 
-    expect(container().querySelector('[role="alert"]')?.textContent).toContain('The task changed since you read it');
+    expect(container().querySelector('[role="alert"]')?.textContent).toContain(en['baton.error.conflict.version']);
     expect(valueOf('baton-detail-decline-reason')).toBe('担当外です');
     expect(submit()?.disabled).toBe(false);
     await click(en['baton.detail.decline.submit']);
@@ -362,7 +363,7 @@ describe('TaskDetail in the panel', () => {
     });
     await settle();
 
-    expect(container().querySelector('[role="alert"]')?.textContent).toContain('Could not load the task: No task PAT-99');
+    expect(container().querySelector('[role="alert"]')?.textContent).toContain(`Could not load the task: ${en['baton.error.not_found.task']}`);
     act(() => container().querySelector<HTMLButtonElement>('.baton-detail > [role="alert"] button')?.click());
     await settle();
     await settle();

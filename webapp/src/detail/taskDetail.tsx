@@ -9,12 +9,14 @@ import {FormattedMessage, useIntl} from 'react-intl';
 
 import type {Task} from '../api/contract';
 import {getCurrentUserId, getUserProfiles, timeZoneIn} from '../mattermost/hostState';
+import {peopleOfTask} from '../people/profileLoader';
 import {useBatonServices} from '../plugin/servicesContext';
 import {useBatonSelector} from '../state/hooks';
 import {getDetailState, getTasksState} from '../state/selectors';
 import {panelFormOpened} from '../state/rhsSlice';
 import {formatDue} from '../tasks/deadlines';
 import type {ReaderClock} from '../tasks/deadlines';
+import {statusLabel} from '../tasks/statusLabel';
 import {describeFailure} from '../tasks/taskLists';
 import {FailureNotice} from '../tasks/taskListView';
 import {taskChanged} from '../tasks/tasksSlice';
@@ -51,7 +53,7 @@ export type TaskDetailProps = {
 };
 
 export function TaskDetail({taskId, onBack}: TaskDetailProps) {
-  const {store, api, now} = useBatonServices();
+  const {store, api, now, profiles: people} = useBatonServices();
   const intl = useIntl();
   const task: Task | undefined = useBatonSelector((state) => getTasksState(state).entities[taskId]);
   const detail = useBatonSelector((state) => getDetailState(state).byTask[taskId]) ?? initialTaskDetail;
@@ -60,7 +62,7 @@ export function TaskDetail({taskId, onBack}: TaskDetailProps) {
   const timeZone = timeZoneIn(profiles, me);
   const minute = Math.floor(now().getTime() / 60_000);
   const clock = useMemo<ReaderClock>(() => ({now: now(), timeZone, locale: intl.locale}), [now, minute, timeZone, intl.locale]);
-  const deps = useMemo<DetailLoaderDeps>(() => ({store, api}), [store, api]);
+  const deps = useMemo<DetailLoaderDeps>(() => ({store, api, profiles: people}), [store, api, people]);
   const heading = useRef<HTMLHeadingElement>(null);
 
   // The task's version when known, so a live change after it reloads them (liveReload.ts).
@@ -76,8 +78,11 @@ export function TaskDetail({taskId, onBack}: TaskDetailProps) {
   const [taskFailure, setTaskFailure] = useState<RequestFailure | null>(null);
   const loadTask = useCallback(() => {
     setTaskFailure(null);
-    api.getTask(taskId).then((loaded) => store.dispatch(taskChanged(loaded)), (error: unknown) => setTaskFailure(describeFailure(error)));
-  }, [api, store, taskId]);
+    api.getTask(taskId).then((loaded) => {
+      store.dispatch(taskChanged(loaded));
+      people.ensure(peopleOfTask(loaded));
+    }, (error: unknown) => setTaskFailure(describeFailure(error)));
+  }, [api, store, people, taskId]);
   useEffect(() => {
     if (!ready) {
       loadTask();
@@ -146,7 +151,7 @@ export function TaskDetail({taskId, onBack}: TaskDetailProps) {
         headingRef={heading}
       />
       <dl className='baton-detail__fields'>
-        <Field label={{id: 'baton.detail.status'}}>{task.status.name}</Field>
+        <Field label={{id: 'baton.detail.status'}}>{statusLabel(intl, task.status)}</Field>
         <Field label={{id: 'baton.tasks.filter.priority'}}><PriorityField task={task}/></Field>
         <Field label={{id: 'baton.detail.holder'}}>
           {task.holderId ? userLabel(profiles, task.holderId) : <FormattedMessage id='baton.tasks.holder.none'/>}

@@ -52,7 +52,7 @@ describe('The detail view: sub-tasks, parent, watchers and live updates', () => 
       {status: 500, json: errorBody(500, 'baton.internal', 'The database is unavailable')},
       {json: {items: subTasks, nextCursor: null}}));
 
-    expect(detail.container.querySelector('[role="alert"]')?.textContent).toContain('Could not load the sub-tasks: The database is unavailable');
+    expect(detail.container.querySelector('[role="alert"]')?.textContent).toContain(`Could not load the sub-tasks: ${en['baton.error.server'].replace('{status}', '500')}`);
     act(() => detail?.container.querySelector<HTMLButtonElement>('.baton-detail__subtasks .baton-tasks__retry')?.click());
     await settle();
     expect(detail.container.querySelectorAll('.baton-detail__subtask')).toHaveLength(2);
@@ -108,7 +108,7 @@ describe('The detail view: sub-tasks, parent, watchers and live updates', () => 
     detail = await openDetail(taskFixture(), (s) => s.fake.on('PUT', `${taskUrl}/watch`, {status: 404, json: errorBody(404, 'baton.not_found.task', 'No task PAT-12')}));
     await detail.click(en['baton.detail.watch']);
 
-    expect(detail.container.querySelector('[role="alert"]')?.textContent).toContain('Could not change watching: No task PAT-12');
+    expect(detail.container.querySelector('[role="alert"]')?.textContent).toContain(`Could not change watching: ${en['baton.error.not_found.task']}`);
   });
 
   it('reloads comments and the timeline once after live changes to a newer version, not for the same version', async () => {

@@ -2,7 +2,7 @@ import {BridgeError} from '../api/bridgeErrors';
 import type {Task} from '../api/contract';
 import {sessionClosed, sessionConnected, sessionConnecting, sessionFailed} from '../session/sessionSlice';
 import {taskFixture} from '../testing/fixtures';
-import {createTestHostStore} from '../testing/hostStore';
+import {createTestHostStore, testIds} from '../testing/hostStore';
 
 import type {LiveStream, LiveStreamEvent} from './liveStream';
 import {createLiveUpdates} from './liveUpdates';
@@ -77,6 +77,21 @@ describe('live updates', () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(heard).toEqual(['changed:PAT-12:v4', 'removed:task-2', 'removed:task-3']);
+  });
+
+  it('tells the profile loader who a changed task names before handing it over', async () => {
+    const profiles = {ensure: jest.fn()};
+    let handlers!: {onEvent(event: LiveStreamEvent): void};
+    const live = createLiveUpdates({store: createTestHostStore(), api: {getTask: async () => taskFixture({holderId: 'h'.repeat(26), watcherIds: ['w'.repeat(26)]})}, profiles, createStream: (given) => {
+      handlers = given;
+      return {start: () => undefined, stop: () => undefined, isRunning: () => false};
+    }});
+    const heard: string[] = [];
+    live.subscribe({onTaskChanged: (task) => heard.push(task.key)});
+    handlers.onEvent(changedEvent('task-1'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(profiles.ensure).toHaveBeenCalledWith(['h'.repeat(26), testIds.user, 'w'.repeat(26)]);
+    expect(heard).toEqual(['PAT-12']);
   });
 
   it('asks for a resync on `resync`, on `keys.changed` and whenever the stream reopens', () => {

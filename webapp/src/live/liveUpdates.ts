@@ -6,6 +6,8 @@
 import type {BridgeApi} from '../api/bridgeApi';
 import {BridgeError} from '../api/bridgeErrors';
 import type {Task, TaskChangedEvent} from '../api/contract';
+import {peopleOfTask} from '../people/profileLoader';
+import type {ProfileLoader} from '../people/profileLoader';
 import type {HostStore} from '../plugin/hostTypes';
 import {getSessionState} from '../state/selectors';
 import type {GlobalStateWithBaton} from '../state/selectors';
@@ -32,11 +34,13 @@ export type LiveUpdates = {
 export type LiveUpdatesDeps = {
   store: HostStore;
   api: Pick<BridgeApi, 'getTask'>;
+  /** Told who a changed task names (a new holder may be someone no view has shown yet). */
+  profiles?: Pick<ProfileLoader, 'ensure'>;
   /** Made with the callbacks this module hands it (see createLiveStream). */
   createStream(handlers: {onEvent(event: LiveStreamEvent): void; onReopened(): void}): LiveStream;
 };
 
-export function createLiveUpdates({store, api, createStream}: LiveUpdatesDeps): LiveUpdates {
+export function createLiveUpdates({store, api, profiles, createStream}: LiveUpdatesDeps): LiveUpdates {
   const listeners = new Set<LiveListener>();
   let unsubscribeStore: (() => void) | null = null;
 
@@ -54,6 +58,7 @@ export function createLiveUpdates({store, api, createStream}: LiveUpdatesDeps): 
   const taskChanged = async (event: TaskChangedEvent) => {
     try {
       const task = await api.getTask(event.id);
+      profiles?.ensure(peopleOfTask(task));
       each((listener) => listener.onTaskChanged?.(task, event));
     } catch (error) {
       if (error instanceof BridgeError && (error.status === 404 || error.status === 403)) {

@@ -83,6 +83,27 @@ describe('Mattermost client', () => {
     await expect(client.autocompleteUsers({teamId: testIds.team, name: 'c'})).rejects.toBeInstanceOf(MattermostError);
   });
 
+  it('reads profiles by ids as the harness’s Client4.getProfilesByIds does, keeping every field for the host store', async () => {
+    const fake = createFakeFetch();
+    const profiles = [{id: testIds.user, username: 'alice', first_name: 'Alice', timezone: {useAutomaticTimezone: 'true', automaticTimezone: 'Asia/Tokyo'}}];
+    fake.on('POST', `${siteUrl}/api/v4/users/ids`, {json: profiles});
+    const ours = createMattermostClient({fetch: fake.fetch, siteUrl: () => siteUrl, cookies: () => cookies});
+    await expect(ours.getProfilesByIds([testIds.user, testIds.bot])).resolves.toEqual(profiles);
+
+    document.cookie = 'MMCSRF=csrf%3Dtoken';
+    try {
+      await new HarnessClient4(siteUrl, adaptToWindowFetch(fake.fetch)).getProfilesByIds([testIds.user, testIds.bot]);
+    } finally {
+      document.cookie = 'MMCSRF=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+    }
+    const [mine, theirs] = fake.requests.map(wireShape);
+    expect(mine).toEqual(theirs);
+    expect(mine).toMatchObject({method: 'POST', body: [testIds.user, testIds.bot], headers: {'X-CSRF-Token': 'csrf=token'}});
+
+    fake.on('POST', `${siteUrl}/api/v4/users/ids`, {json: [{id: testIds.user}]});
+    await expect(ours.getProfilesByIds([testIds.user])).rejects.toBeInstanceOf(MattermostError);
+  });
+
   it('turns Mattermost’s error body into a MattermostError', async () => {
     const {fake, client} = setup();
     fake.on('POST', `${siteUrl}/api/v4/commands/execute`, {status: 403, json: {id: 'api.context.permissions.app_error', message: 'You do not have the appropriate permissions.', status_code: 403}});

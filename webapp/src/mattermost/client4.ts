@@ -45,6 +45,14 @@ const userAutocompleteSchema = z.object({
   out_of_channel: z.array(userSummarySchema).nullish(),
 });
 
+/**
+ * A whole profile as POST /users/ids answers it: the host store keeps it as
+ * is (entities.users.profiles), so fields beyond id and username pass through.
+ */
+const profileSchema = z.looseObject({id: z.string().min(1), username: z.string().min(1)});
+
+export type MattermostProfile = z.output<typeof profileSchema>;
+
 export type MattermostUser = {id: string; username: string; firstName: string; lastName: string; nickname: string};
 
 export type AutocompleteQuery = {
@@ -68,6 +76,8 @@ export type MattermostClient = {
   getDirectChannelId(userId: string, otherUserId: string): Promise<string>;
   /** GET /api/v4/users/autocomplete: the matching active users, channel members first. */
   autocompleteUsers(query: AutocompleteQuery, signal?: AbortSignal): Promise<MattermostUser[]>;
+  /** POST /api/v4/users/ids: the profiles of those users the caller may see (unknown ids are left out). */
+  getProfilesByIds(userIds: readonly string[]): Promise<MattermostProfile[]>;
 };
 
 function toMattermostUser(user: z.output<typeof userSummarySchema>): MattermostUser {
@@ -150,5 +160,6 @@ export function createMattermostClient(deps: MattermostClientDeps): MattermostCl
         .filter((user) => !seen.has(user.id) && Boolean(seen.add(user.id)))
         .map(toMattermostUser);
     },
+    getProfilesByIds: async (userIds) => request('POST', '/users/ids', z.array(profileSchema), userIds),
   };
 }

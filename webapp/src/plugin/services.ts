@@ -16,6 +16,8 @@ import type {MattermostClient} from '../mattermost/client4';
 import {createRhsOpener} from '../rhs/rhsOpener';
 import type {RhsOpener} from '../rhs/rhsOpener';
 import {mattermostSiteUrl} from '../mattermost/hostState';
+import {createProfileLoader} from '../people/profileLoader';
+import type {ProfileLoader} from '../people/profileLoader';
 import {createSessionManager} from '../session/sessionManager';
 import type {SessionManager, Timers} from '../session/sessionManager';
 import {createTaskLists} from '../tasks/taskLists';
@@ -49,6 +51,8 @@ export type BatonServices = {
   rhs: RhsOpener;
   /** Mattermost REST calls made like the host's Client4 (the user picker's autocomplete). */
   mattermost: MattermostClient;
+  /** Loads the profiles of people tasks name that the host has not loaded (people/profileLoader.ts). */
+  profiles: ProfileLoader;
 };
 
 /**
@@ -75,15 +79,17 @@ export function createBatonServices(store: HostStore, environment: PluginEnviron
     siteUrl: () => mattermostSiteUrl(store.getState(), environment.pageOrigin()),
     cookies: environment.cookies,
   });
+  const profiles = createProfileLoader({store, mattermost, timers: environment.timers});
   const session = createSessionManager({mattermost, store, now: environment.now, timers: environment.timers});
   const api = createBridgeApi(createBridgeClient({fetch: environment.fetch, session}));
-  const tasks = createTaskLists({store, api});
+  const tasks = createTaskLists({store, api, profiles});
   const live = createLiveUpdates({
     store,
     api,
+    profiles,
     createStream: (handlers) => createLiveStream({fetch: environment.fetch, session, timers: environment.timers, ...handlers}),
   });
   const counters = createCountersRefresher({api, store, timers: environment.timers});
   live.subscribe(counters.listener);
-  return {store, session, api, tasks, now: environment.now, live, counters, rhs: createRhsOpener(store), mattermost};
+  return {store, session, api, tasks, now: environment.now, live, counters, rhs: createRhsOpener(store), mattermost, profiles};
 }

@@ -69,7 +69,7 @@ describe('SettingsForm', () => {
   it('says it is loading, shows a failure with Retry, then the settings as they are, focus on the first field', async () => {
     await render({status: 503, json: errorBody(503, 'baton.not_ready', 'The bridge is not ready: starting up')}, {json: current});
     const alert = container().querySelector('[role="alert"]');
-    expect(alert?.textContent).toContain('Could not load your settings: The bridge is not ready: starting up');
+    expect(alert?.textContent).toContain(`Could not load your settings: ${en['baton.error.not_ready']}`);
     act(() => alert?.querySelector<HTMLButtonElement>('.baton-tasks__retry')?.click());
     expect(status()).toBe(en['baton.settings.loading']);
     await settle();

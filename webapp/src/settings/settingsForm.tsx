@@ -5,14 +5,15 @@
 // at its field and every input is kept.
 import React, {useCallback, useEffect, useRef, useState} from 'react';
 import type {FormEvent} from 'react';
-import {FormattedMessage} from 'react-intl';
+import {FormattedMessage, useIntl} from 'react-intl';
+import type {IntlShape} from 'react-intl';
 
 import {BridgeError} from '../api/bridgeErrors';
 import type {UserSettingsBody} from '../api/contract';
+import {describeBridgeError} from '../api/errorText';
 import {useBatonServices} from '../plugin/servicesContext';
 import {FormActions, FormAlert, FormLoading, SubmitButton, useFocusFirstInvalid} from '../rhs/formParts';
 import {useLoad} from '../rhs/useLoad';
-import {describeFailure} from '../tasks/taskLists';
 
 import {SettingsFields} from './settingsFields';
 import {settingsPatch, valuesOf} from './settingsValues';
@@ -20,15 +21,17 @@ import type {SettingsErrors, SettingsValues} from './settingsValues';
 
 const headingId = 'baton-settings-heading';
 
-function refusalErrors(error: unknown): SettingsErrors {
+/** A 400 names the rule the field broke in the bridge's words; other refusals are worded here (api/errorText.ts). */
+function refusalErrors(error: unknown, intl: IntlShape): SettingsErrors {
   if (error instanceof BridgeError && error.field) {
-    return {[error.field.split('.')[0] ?? 'form']: {text: error.message}};
+    return {[error.field.split('.')[0] ?? 'form']: {text: error.status === 400 ? error.message : describeBridgeError(error, intl)}};
   }
-  return {form: {id: 'baton.settings.failed', values: {message: describeFailure(error).message}}};
+  return {form: {id: 'baton.settings.failed', values: {message: describeBridgeError(error, intl)}}};
 }
 
 function Form({loaded, onClose}: {loaded: UserSettingsBody; onClose: () => void}) {
   const {api} = useBatonServices();
+  const intl = useIntl();
   const [saved, setSaved] = useState(loaded);
   const [values, setValues] = useState<SettingsValues>(() => valuesOf(loaded));
   const [errors, setErrors] = useState<SettingsErrors>({});
@@ -63,7 +66,7 @@ function Form({loaded, onClose}: {loaded: UserSettingsBody; onClose: () => void}
       setValues(valuesOf(answer));
       setStatus('saved');
     } catch (error) {
-      setErrors(refusalErrors(error));
+      setErrors(refusalErrors(error, intl));
       setStatus('idle');
       focusFirstInvalid();
     }

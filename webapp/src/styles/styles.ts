@@ -8,6 +8,7 @@ import {panelCss} from '../rhs/styles';
 import {settingsCss} from '../settings/styles';
 import {workflowStartCss} from '../workflowStart/styles';
 import {taskFormCss} from '../taskForm/styles';
+import {tasksCss} from '../tasks/styles';
 
 export const stylesElementId = 'baton-styles';
 
@@ -580,6 +581,6 @@ const baseCss = `
 `;
 
 // Each feature keeps its own rules beside its components (`<feature>/styles.ts`).
-const featureCss: readonly string[] = [panelCss, boardCss, workflowStartCss, settingsCss, cardsCss, detailCss, peopleCss, taskFormCss];
+const featureCss: readonly string[] = [panelCss, boardCss, workflowStartCss, settingsCss, cardsCss, detailCss, peopleCss, taskFormCss, tasksCss];
 
 export const pluginCss = [baseCss, ...featureCss].join('\n');

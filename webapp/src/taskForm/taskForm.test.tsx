@@ -123,7 +123,7 @@ describe('TaskForm', () => {
     expect(field('Title').value).toBe('Sub-task');
     s.fake.on('POST', `${bridgeUrl}/api/v1/tasks`, {status: 503, json: errorBody(503, 'baton.not_ready', 'The bridge is starting')});
     await submit('Create task');
-    expect(container().querySelector('[role="alert"]')?.textContent).toBe('The task could not be saved: The bridge is starting');
+    expect(container().querySelector('[role="alert"]')?.textContent).toBe('The task could not be saved: Baton is starting up or not fully set up yet. Try again in a moment.');
     expect(closed).toBe(0);
   });
 
@@ -158,13 +158,13 @@ describe('TaskForm', () => {
     expect(field('Holder')).toBeNull();
     const theirs = {...task, description: 'Theirs', version: 4};
     s.fake.on('PATCH', `${bridgeUrl}/api/v1/tasks/task-1`,
-      {status: 409, json: errorBody(409, 'baton.conflict', 'The task changed since version 3.')},
+      {status: 409, json: errorBody(409, 'baton.conflict.version', 'The task changed since version 3.')},
       {json: {...theirs, title: 'New title', version: 5}});
     s.fake.on('GET', `${bridgeUrl}/api/v1/tasks/task-1`, {json: theirs});
     type(field('Title'), 'New title');
     type(field('Internal deadline'), '2025-04-04');
     await submit('Save');
-    expect(container().textContent).toContain('Someone else changed this task: The task changed since version 3.');
+    expect(container().textContent).toContain('Someone else changed this task at the same moment. Check the current task and try again. The form now shows the current task with your changes kept.');
     expect(field('Title').value).toBe('New title');
     expect(field('Description').value).toBe('Theirs');
     await submit('Save again');
@@ -195,7 +195,7 @@ describe('TaskForm', () => {
       scripted.fake.on('GET', `${bridgeUrl}/api/v1/tasks/task-8`, {status: 404, json: errorBody(404, 'baton.not_found.task', 'No task task-8')});
     });
     await settle();
-    expect(container().querySelector('[role="alert"]')?.textContent).toContain('The task could not be loaded: No task task-8');
+    expect(container().querySelector('[role="alert"]')?.textContent).toContain('The task could not be loaded: This task was not found, or you cannot see it.');
     act(() => {
       button('Cancel').click();
     });

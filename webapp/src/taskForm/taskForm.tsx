@@ -9,10 +9,10 @@ import {FormattedMessage, useIntl} from 'react-intl';
 
 import {BridgeError} from '../api/bridgeErrors';
 import type {Task} from '../api/contract';
+import {describeBridgeError} from '../api/errorText';
 import {channelDisplayName, getCurrentChannelId, getCurrentUserId} from '../mattermost/hostState';
 import {useBatonServices} from '../plugin/servicesContext';
 import type {TaskFormPrefill} from '../state/rhsSlice';
-import {describeFailure} from '../tasks/taskLists';
 import {taskChanged, taskSelected} from '../tasks/tasksSlice';
 
 import {invalidFieldMessages} from './fieldMessages';
@@ -94,7 +94,7 @@ export function TaskForm({form, onClose}: TaskFormProps) {
       setErrors({[field]: error.message});
       setFocusRequest((current) => ({field, seq: current.seq + 1}));
     } else {
-      setFailure(describeFailure(error).message);
+      setFailure(describeBridgeError(error, intl));
     }
   };
 
@@ -152,7 +152,7 @@ export function TaskForm({form, onClose}: TaskFormProps) {
 
   // Someone else saved first: show their task with the person's edits on top.
   const reloadAfterConflict = async (error: BridgeError, current: TaskFormValues, base: TaskFormValues, editedTask: Task) => {
-    setConflict(error.message);
+    setConflict(describeBridgeError(error, intl));
     try {
       const latest = await api.getTask(editedTask.id);
       store.dispatch(taskChanged(latest));
@@ -161,7 +161,7 @@ export function TaskForm({form, onClose}: TaskFormProps) {
       setStarted(latestValues);
       setValues(rebaseValues(base, current, latestValues));
     } catch (reloadError) {
-      setFailure(describeFailure(reloadError).message);
+      setFailure(describeBridgeError(reloadError, intl));
     }
   };
 

@@ -2,13 +2,14 @@
 // fetched from the bridge. `keyOf` names a loaded task by its key (the parent
 // field shows keys, which people know, rather than ids).
 import {useCallback, useEffect, useState} from 'react';
+import {useIntl} from 'react-intl';
 
 import type {Task} from '../api/contract';
+import {describeBridgeError} from '../api/errorText';
 import {useBatonServices} from '../plugin/servicesContext';
 import {useBatonSelector} from '../state/hooks';
 import {getTasksState} from '../state/selectors';
 import type {GlobalStateWithBaton} from '../state/selectors';
-import {describeFailure} from '../tasks/taskLists';
 
 const readEntities = (state: GlobalStateWithBaton) => getTasksState(state).entities;
 
@@ -16,6 +17,7 @@ export type EditedTask = {task: Task | null; failure: string | null; keyOf: (id:
 
 export function useEditedTask(taskId: string | null): EditedTask {
   const {api} = useBatonServices();
+  const intl = useIntl();
   const entities = useBatonSelector(readEntities);
   const stored = taskId ? entities[taskId] : undefined;
   const [fetched, setFetched] = useState<Task | null>(null);
@@ -29,12 +31,12 @@ export function useEditedTask(taskId: string | null): EditedTask {
       (task) => setFetched(task),
       (error: unknown) => {
         if (!controller.signal.aborted) {
-          setFailure(describeFailure(error).message);
+          setFailure(describeBridgeError(error, intl));
         }
       },
     );
     return () => controller.abort();
-  }, [api, taskId, stored]);
+  }, [api, intl, taskId, stored]);
   const keyOf = useCallback((id: string) => entities[id]?.key, [entities]);
   return {task: stored ?? fetched, failure, keyOf};
 }

@@ -6,6 +6,7 @@ import React, {useCallback, useMemo} from 'react';
 import {FormattedMessage, useIntl} from 'react-intl';
 
 import type {Task} from '../api/contract';
+import {formatErrorText} from '../api/errorText';
 import {getCurrentUserId, getUserProfiles, timeZoneIn, usernameIn} from '../mattermost/hostState';
 import {useBatonServices} from '../plugin/servicesContext';
 import {useBatonSelector} from '../state/hooks';
@@ -50,6 +51,7 @@ function toRows(tasks: Task[], grouped: boolean, clock: ReaderClock): Row[] {
 }
 
 export function FailureNotice({failure, message, onRetry}: {failure: RequestFailure; message: {id: string}; onRetry: () => void}) {
+  const intl = useIntl();
   const reference = [failure.id, failure.requestId].filter(Boolean).join(' · ');
   return (
     <div
@@ -59,7 +61,7 @@ export function FailureNotice({failure, message, onRetry}: {failure: RequestFail
       <p>
         <FormattedMessage
           {...message}
-          values={{message: failure.message}}
+          values={{message: formatErrorText(intl, failure.text)}}
         />
       </p>
       {reference && (

@@ -41,6 +41,16 @@ describe('list scopes', () => {
 });
 
 describe('task list loading', () => {
+  it('tells the profile loader who each loaded page names', async () => {
+    const store = createTestHostStore();
+    const profiles = {ensure: jest.fn()};
+    const page: TaskListPage = {items: [taskFixture({holderId: 'h'.repeat(26), handedById: 'g'.repeat(26)})], nextCursor: null};
+    const lists = createTaskLists({store, api: {listTasks: async () => page}, profiles});
+    lists.show('mine', {holderId: me});
+    await flush();
+    expect(profiles.ensure).toHaveBeenCalledWith(['h'.repeat(26), 'g'.repeat(26), me]);
+  });
+
   it('asks the bridge exactly what each list needs, in a query the bridge’s own parser reads back', async () => {
     const {services, listRequests} = setup();
     services.fake.on('GET', tasksUrl, {json: {items: [], nextCursor: null}});
@@ -196,7 +206,7 @@ describe('replacing a request', () => {
   });
 
   it('describes errors that are not from the bridge by their message', () => {
-    expect(describeFailure(new Error('boom'))).toEqual({message: 'boom', id: null, requestId: null});
-    expect(describeFailure('odd')).toEqual({message: 'odd', id: null, requestId: null});
+    expect(describeFailure(new Error('boom'))).toEqual({text: {text: 'boom'}, message: 'boom', id: null, requestId: null});
+    expect(describeFailure('odd')).toEqual({text: {text: 'odd'}, message: 'odd', id: null, requestId: null});
   });
 });

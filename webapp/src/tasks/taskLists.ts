@@ -4,6 +4,9 @@
 // Every answer goes into the `tasks` slice through plain actions.
 import type {BridgeApi, TaskListFilters} from '../api/bridgeApi';
 import {BridgeError} from '../api/bridgeErrors';
+import {bridgeErrorText} from '../api/errorText';
+import {peopleOfTask} from '../people/profileLoader';
+import type {ProfileLoader} from '../people/profileLoader';
 import type {HostStore, Thunk} from '../plugin/hostTypes';
 import type {GlobalStateWithBaton} from '../state/selectors';
 import {getTasksState} from '../state/selectors';
@@ -31,6 +34,8 @@ export type TaskLists = {
 export type TaskListsDeps = {
   store: HostStore;
   api: Pick<BridgeApi, 'listTasks'>;
+  /** Told who each loaded page names, so rows show names rather than ids. */
+  profiles?: Pick<ProfileLoader, 'ensure'>;
   pageSize?: number;
 };
 
@@ -48,17 +53,18 @@ export function listScope(list: TaskListId, me: string | null, channelId: string
   }
 }
 
-/** What the panel says about a failed request: the bridge's message and error id, or the error's own message. */
+/** What the panel says about a failed request (api/errorText.ts), with the bridge's error id and request id for reference. */
 export function describeFailure(error: unknown): RequestFailure {
+  const text = bridgeErrorText(error);
   if (error instanceof BridgeError) {
-    return {message: error.message, id: error.id, requestId: error.requestId};
+    return {text, message: error.message, id: error.id, requestId: error.requestId};
   }
-  return {message: error instanceof Error ? error.message : String(error), id: null, requestId: null};
+  return {text, message: error instanceof Error ? error.message : String(error), id: null, requestId: null};
 }
 
 const sameQuery = (a: TaskListFilters | null, b: TaskListFilters | null) => JSON.stringify(a) === JSON.stringify(b);
 
-export function createTaskLists({store, api, pageSize = taskPageSize}: TaskListsDeps): TaskLists {
+export function createTaskLists({store, api, profiles, pageSize = taskPageSize}: TaskListsDeps): TaskLists {
   const inFlight = new Map<TaskListId, AbortController>();
   const read = (list: TaskListId): ListState => getTasksState(store.getState() as GlobalStateWithBaton).lists[list];
 
@@ -71,6 +77,7 @@ export function createTaskLists({store, api, pageSize = taskPageSize}: TaskLists
       const page = await api.listTasks(query, cursor ? {limit: pageSize, cursor} : {limit: pageSize}, controller.signal);
       if (!controller.signal.aborted) {
         store.dispatch(pageLoaded(list, query, page, append));
+        profiles?.ensure(page.items.flatMap(peopleOfTask));
       }
     } catch (error) {
       // An aborted request was replaced by a newer one, which reports for itself.

@@ -8,6 +8,7 @@ import type {Task} from '../api/contract';
 
 import {formatDue, isOverdue, legalDeadline, nearestDeadline, relativeDue} from './deadlines';
 import type {Deadline, ReaderClock} from './deadlines';
+import {statusLabel} from './statusLabel';
 
 // Written out as {id: '...'} so the catalog test sees every id in use.
 export const kindMessages: Record<string, {id: string}> = {
@@ -114,7 +115,7 @@ export function TaskRow({task, holderName, clock, selected, onSelect}: TaskRowPr
       </span>
       <span className='baton-task-row__line baton-task-row__meta'>
         <span className='baton-task-row__holder'>{holder}</span>
-        <span className='baton-task-row__status'>{task.status.name}</span>
+        <span className='baton-task-row__status'>{statusLabel(intl, task.status)}</span>
         <TaskDeadlines
           task={task}
           clock={clock}

@@ -3,10 +3,11 @@ import {act} from 'react-dom/test-utils';
 
 import en from '../i18n/en.json';
 import ja from '../i18n/ja.json';
+import {rhsTaskRequested} from '../state/rhsSlice';
 import {getTasksState} from '../state/selectors';
 import type {GlobalStateWithBaton} from '../state/selectors';
 import {bridgeUrl, errorBody, taskFixture} from '../testing/fixtures';
-import {testIds} from '../testing/hostStore';
+import {testIds, testSiteUrl} from '../testing/hostStore';
 import {renderWithIntl, settle} from '../testing/renderWithIntl';
 import type {Rendered} from '../testing/renderWithIntl';
 import {createConnectedTestServices} from '../testing/services';
@@ -121,7 +122,7 @@ describe('TasksPanel', () => {
     await settle();
 
     const alert = rendered.container.querySelector('[role="alert"]');
-    expect(alert?.textContent).toContain('Could not load tasks: The bridge is not ready: starting up');
+    expect(alert?.textContent).toContain(`Could not load tasks: ${en['baton.error.not_ready']}`);
     expect(alert?.textContent).toContain('baton.not_ready');
     act(() => (alert?.querySelector('button') as HTMLButtonElement).click());
     await settle();
@@ -132,10 +133,12 @@ describe('TasksPanel', () => {
 
   it('renders a row in Japanese: key, title, holder, status, relative legal deadline, priority; a click selects it', async () => {
     const {services: s, view} = render('ja');
+    s.fake.on('POST', `${testSiteUrl}/api/v4/users/ids`, {json: [{id: me, username: 'tanaka'}]});
     s.fake.on('GET', tasksUrl, {json: {items: [
       taskFixture({
         priority: 'urgent',
-        status: {id: 'in_progress', name: '対応中', category: 'open'},
+        // The bridge names its built-in statuses in English; the row names them from the catalog.
+        status: {id: 'in_progress', name: 'In progress', category: 'open'},
         statusId: 'in_progress',
         deadlines: [{kind: 'legal', dueAt: '2025-04-05T03:00:00.000Z', allDay: false, timeZone: 'Asia/Tokyo'}],
       }),
@@ -148,8 +151,16 @@ describe('TasksPanel', () => {
     const row = rendered.container.querySelector<HTMLButtonElement>('[data-task-id="task-1"]') as HTMLButtonElement;
     expect(row.textContent).toContain('PAT-12');
     expect(row.textContent).toContain('明細書のレビュー');
+    // The holder's profile was not loaded: the id first, then the name once Mattermost answered.
     expect(row.textContent).toContain('uuuuuu…');
+    // The loader gathers ids for ~50 ms; a busy machine may take longer to answer.
+    for (let tries = 0; tries < 40 && !row.textContent?.includes('@tanaka'); tries++) {
+      await wait(50);
+    }
+    expect(row.textContent).toContain('@tanaka');
+    expect(s.fake.to('/api/v4/users/ids').map((request) => request.body)).toEqual([[me, testIds.bot]]);
     expect(row.textContent).toContain('対応中');
+    expect(row.textContent).not.toContain('In progress');
     expect(row.textContent).toContain('法定期限 3 日後');
     expect(row.querySelector('.baton-task-row__due--legal')).not.toBeNull();
     expect(row.querySelector('[role="img"]')?.getAttribute('aria-label')).toBe('優先度: 緊急');
@@ -164,6 +175,28 @@ describe('TasksPanel', () => {
     expect(getTasksState(s.store.getState() as GlobalStateWithBaton).selectedTaskId).toBe('task-1');
     // The panel now shows the task's detail (detail/taskDetail.test.tsx) in place of the list.
     expect(rendered.container.querySelector('#baton-detail-heading')?.textContent).toContain('PAT-12');
+  });
+
+  it('says when /task show names a task that does not exist or cannot be seen, until dismissed', async () => {
+    const {services: s, view} = render('ja');
+    s.fake.on('GET', tasksUrl, {json: {items: [taskFixture()], nextCursor: null}});
+    s.fake.on('GET', `${bridgeUrl}/api/v1/tasks/PAT-9`, {status: 404, json: errorBody(404, 'baton.not_found.task', 'No task PAT-9 that you can see.')});
+    rendered = view();
+    await settle();
+    act(() => {
+      s.store.dispatch(rhsTaskRequested('PAT-9'));
+    });
+    await settle();
+    await settle();
+
+    const notice = rendered.container.querySelector('.baton-tasks__notice');
+    expect(notice?.getAttribute('role')).toBe('status');
+    expect(notice?.textContent).toBe('PAT-9 は見つからないか、閲覧できません。');
+    expect(getTasksState(s.store.getState() as GlobalStateWithBaton).selectedTaskId).toBeNull();
+    const dismiss = notice?.querySelector('button');
+    expect(dismiss?.getAttribute('aria-label')).toBe(ja['baton.tasks.show.dismiss']);
+    act(() => dismiss?.click());
+    expect(rendered.container.querySelector('.baton-tasks__notice')).toBeNull();
   });
 
   it('loads the next page by cursor once the end of the list is in view', async () => {

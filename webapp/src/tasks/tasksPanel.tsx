@@ -2,7 +2,7 @@
 // Watching), following the WAI-ARIA tabs pattern: arrow keys, Home and End
 // move between tabs and show the one reached. Showing a tab loads its list
 // for the current user or channel.
-import React, {useEffect, useRef} from 'react';
+import React, {useEffect, useRef, useState} from 'react';
 import type {KeyboardEvent} from 'react';
 import {FormattedMessage, useIntl} from 'react-intl';
 
@@ -15,6 +15,8 @@ import {useBatonSelector} from '../state/hooks';
 import {getRhsRequest, getTasksState} from '../state/selectors';
 
 import {applyRhsRequest} from './rhsRequests';
+import type {ShowFailure} from './rhsRequests';
+import {ShowFailureNotice} from './showFailureNotice';
 import {listScope} from './taskLists';
 import {TaskListView} from './taskListView';
 import {tabSelected, taskListIds, taskSelected} from './tasksSlice';
@@ -39,7 +41,7 @@ const getActiveList = (state: Parameters<typeof getTasksState>[0]): TasksState['
 const getSelectedTaskId = (state: Parameters<typeof getTasksState>[0]): string | null => getTasksState(state).selectedTaskId;
 
 export function TasksPanel() {
-  const {store, tasks, api} = useBatonServices();
+  const {store, tasks, api, profiles} = useBatonServices();
   const intl = useIntl();
   const active = useBatonSelector(getActiveList);
   const me = useBatonSelector(getCurrentUserId);
@@ -51,6 +53,7 @@ export function TasksPanel() {
   const selectedTaskId = useBatonSelector(getSelectedTaskId);
   const panel = useRef<HTMLDivElement>(null);
   const returnFocusTo = useRef<string | null>(null);
+  const [showFailure, setShowFailure] = useState<ShowFailure | null>(null);
 
   // Back from a task's detail: focus its row again (or the tab when the row is not shown).
   useEffect(() => {
@@ -61,11 +64,13 @@ export function TasksPanel() {
   }, [selectedTaskId]);
 
   // A counter, `/task board` or `/task show` opened the panel: each request once (requestSeq).
+  // The latest request's outcome replaces the previous one's notice.
   useEffect(() => {
     if (request.requestSeq > 0) {
-      void applyRhsRequest(latestRequest.current, {store, api});
+      setShowFailure(null);
+      void applyRhsRequest(latestRequest.current, {store, api, profiles}).then(setShowFailure);
     }
-  }, [request.requestSeq, store, api]);
+  }, [request.requestSeq, store, api, profiles]);
 
   useEffect(() => {
     tasks.show(active, listScope(active, me, channelId));
@@ -89,12 +94,20 @@ export function TasksPanel() {
     select(taskListIds[next] ?? active, true);
   };
 
+  const notice = showFailure && (
+    <ShowFailureNotice
+      failure={showFailure}
+      onDismiss={() => setShowFailure(null)}
+    />
+  );
+
   if (selectedTaskId) {
     return (
       <div
         className='baton-tasks'
         ref={panel}
       >
+        {notice}
         <TaskDetail
           taskId={selectedTaskId}
           onBack={() => {
@@ -112,6 +125,7 @@ export function TasksPanel() {
       className='baton-tasks'
       ref={panel}
     >
+      {notice}
       <div
         className='baton-tasks__tabs'
         role='tablist'

@@ -60,7 +60,7 @@ describe('tasks slice', () => {
   });
 
   it('keeps what was loaded when a request fails, with the failure beside it', () => {
-    const failure = {message: 'The bridge is not ready', id: 'baton.not_ready', requestId: 'req-9'};
+    const failure = {text: {id: 'baton.error.not_ready'}, message: 'The bridge is not ready', id: 'baton.not_ready', requestId: 'req-9'};
     let state = tasksReducer(loaded(), pageRequested('mine', false));
     state = tasksReducer(state, pageFailed('mine', failure, false));
     expect(state.lists.mine).toMatchObject({status: 'error', error: failure, ids: ['a', 'b']});

@@ -17,6 +17,7 @@
 // first page with its current filters (tasks/taskLists.ts).
 import type {Task, TaskListPage} from '../api/contract';
 import type {TaskListFilters} from '../api/bridgeApi';
+import type {ErrorText} from '../api/errorText';
 import type {PlainAction} from '../plugin/hostTypes';
 
 export const taskListIds = ['mine', 'waiting', 'channel', 'watching'] as const;
@@ -40,6 +41,9 @@ export const defaultListFilters: ListFilters = {statusCategory: 'open', priority
 
 /** A failed request as the panel reports it: what the bridge (or the network) said. */
 export type RequestFailure = {
+  /** What the person is told (api/errorText.ts), worded when shown. */
+  text: ErrorText;
+  /** The error's own message (the bridge's English text), for logs and tests. */
   message: string;
   /** The bridge's stable error id, when it gave one. */
   id: string | null;

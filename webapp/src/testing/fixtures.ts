@@ -41,6 +41,7 @@ export function taskFixture(overrides: Partial<Task> = {}): Task {
     updatedAt: '2025-03-31T08:00:00.000Z',
     closedAt: null,
     version: 3,
+    externalContact: null,
     ...overrides,
   });
 }

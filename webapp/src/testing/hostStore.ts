@@ -35,13 +35,24 @@ export function createTestHostStore(entities: HostEntities = {}): HostStore {
     profiles,
   } = entities;
   const hostEntities = {
-    users: {currentUserId, ...(profiles ? {profiles} : {})},
+    users: {currentUserId, ...(profiles ? {profiles} : {})} as {currentUserId: string; profiles?: Record<string, unknown>},
     teams: {currentTeamId},
     channels: {currentChannelId},
     general: {config: {SiteURL: siteUrl}},
   };
+  // Like mattermost-redux's users reducer for the one action the plugin sends it.
+  const entitiesReducer = (state = hostEntities, action: UnknownAction) => {
+    if (action.type !== 'RECEIVED_PROFILES_LIST' || !Array.isArray(action.data)) {
+      return state;
+    }
+    const loaded = {...state.users.profiles ?? {}};
+    for (const user of action.data as {id: string}[]) {
+      loaded[user.id] = user;
+    }
+    return {...state, users: {...state.users, profiles: loaded}};
+  };
   const store = createStore(combineReducers({
-    entities: () => hostEntities,
+    entities: entitiesReducer,
     [pluginStateKey]: reducer,
   }));
   return {

@@ -13,6 +13,8 @@ export type TestServices = BatonServices & {fake: FakeFetch};
 
 export function createTestServices(entities: HostEntities = {}): TestServices {
   const fake = createFakeFetch();
+  // The profile loader asks for people the store lacks; by default Mattermost knows none of them (a test may script more).
+  fake.on('POST', `${testSiteUrl}/api/v4/users/ids`, {json: []});
   return {...createBatonServices(createTestHostStore(entities), testEnvironment(fake)), fake};
 }
 

@@ -3,9 +3,10 @@
 // and closes the form; a failure to load it is shown with the bridge's
 // message and the button stays for another try.
 import React, {useEffect, useRef, useState} from 'react';
-import {FormattedMessage} from 'react-intl';
+import {FormattedMessage, useIntl} from 'react-intl';
 
 import type {WorkflowRunBody} from '../api/contract';
+import {formatErrorText} from '../api/errorText';
 import {userLabel} from '../detail/users';
 import {getUserProfiles} from '../mattermost/hostState';
 import {useBatonServices} from '../plugin/servicesContext';
@@ -23,6 +24,7 @@ const firstHolderMessages = {
 
 export function RunStarted({run, onClose}: {run: WorkflowRunBody; onClose: () => void}) {
   const {api, store} = useBatonServices();
+  const intl = useIntl();
   const profiles = useBatonSelector(getUserProfiles);
   const [opening, setOpening] = useState(false);
   const [failure, setFailure] = useState<RequestFailure | null>(null);
@@ -69,7 +71,7 @@ export function RunStarted({run, onClose}: {run: WorkflowRunBody; onClose: () =>
         </p>
       )}
       <FormError
-        message={failure && {id: 'baton.workflow_start.open_failed', values: {message: failure.message}}}
+        message={failure && {id: 'baton.workflow_start.open_failed', values: {message: formatErrorText(intl, failure.text)}}}
         alert={true}
       />
       <FormActions

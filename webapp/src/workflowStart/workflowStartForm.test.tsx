@@ -106,7 +106,7 @@ describe('WorkflowStartForm', () => {
   it('loads the templates, says when that failed, and Retry loads them; then focuses the template choice', async () => {
     await render({status: 503, json: errorBody(503, 'baton.not_ready', 'The bridge is not ready: starting up')}, {json: templates});
     const alert = container().querySelector('[role="alert"]');
-    expect(alert?.textContent).toContain('Could not load the workflow templates: The bridge is not ready: starting up');
+    expect(alert?.textContent).toContain(`Could not load the workflow templates: ${en['baton.error.not_ready']}`);
     act(() => alert?.querySelector<HTMLButtonElement>('.baton-tasks__retry')?.click());
     expect(container().querySelector('[role="status"]')?.textContent).toBe(en['baton.workflow_start.loading']);
     await settle();

@@ -8,17 +8,18 @@
 // keeps every input. Once started, RunStarted says who has the baton.
 import React, {useCallback, useEffect, useRef, useState} from 'react';
 import type {FormEvent} from 'react';
-import {FormattedMessage} from 'react-intl';
+import {FormattedMessage, useIntl} from 'react-intl';
+import type {IntlShape} from 'react-intl';
 
 import type {WorkflowRunRequest} from '../api/bridgeApi';
 import {BridgeError} from '../api/bridgeErrors';
 import type {WorkflowRunBody, WorkflowTemplateBody} from '../api/contract';
+import {describeBridgeError} from '../api/errorText';
 import {channelLabel, getCurrentChannelId} from '../mattermost/hostState';
 import {useBatonServices} from '../plugin/servicesContext';
 import {FormActions, FormAlert, FormLoading, SubmitButton, useFocusFirstInvalid} from '../rhs/formParts';
 import {useLoad} from '../rhs/useLoad';
 import {useBatonSelector} from '../state/hooks';
-import {describeFailure} from '../tasks/taskLists';
 
 import {RunStarted} from './runStarted';
 import {RunStartFields} from './runStartFields';
@@ -28,13 +29,14 @@ import type {FieldErrors, RunStartValues} from './runStartValues';
 const headingId = 'baton-wf-heading';
 
 /** A refused start as field errors: each issue the bridge names at its field, else one line for the form. */
-function refusalErrors(error: unknown, request: WorkflowRunRequest): FieldErrors {
+function refusalErrors(error: unknown, request: WorkflowRunRequest, intl: IntlShape): FieldErrors {
   if (error instanceof BridgeError && error.status === 404) {
-    return {template: {text: error.message}};
+    return {template: {text: describeBridgeError(error, intl)}};
   }
   if (error instanceof BridgeError) {
     const issues = Array.isArray(error.details.issues) ? error.details.issues as {field?: unknown; message?: unknown}[] : [];
-    const named = issues.length > 0 ? issues.map((issue) => ({field: String(issue.field ?? ''), message: String(issue.message ?? error.message)})) : error.field ? [{field: error.field, message: error.message}] : [];
+    // The issues of a 400 name the rule broken in the bridge's words; other refusals are worded here.
+    const named = issues.length > 0 ? issues.map((issue) => ({field: String(issue.field ?? ''), message: String(issue.message ?? error.message)})) : error.field ? [{field: error.field, message: describeBridgeError(error, intl)}] : [];
     const errors: FieldErrors = {};
     for (const {field, message} of named) {
       errors[fieldOfIssue(field, request)] ??= {text: message};
@@ -43,11 +45,12 @@ function refusalErrors(error: unknown, request: WorkflowRunRequest): FieldErrors
       return errors;
     }
   }
-  return {form: {id: 'baton.workflow_start.failed', values: {message: describeFailure(error).message}}};
+  return {form: {id: 'baton.workflow_start.failed', values: {message: describeBridgeError(error, intl)}}};
 }
 
 function StartForm({templates, onClose}: {templates: WorkflowTemplateBody[]; onClose: () => void}) {
-  const {api} = useBatonServices();
+  const {api, profiles: people} = useBatonServices();
+  const intl = useIntl();
   const channelId = useBatonSelector(getCurrentChannelId);
   const channelName = useBatonSelector((state) => channelLabel(state, channelId));
   const [values, setValues] = useState<RunStartValues>(() => ({...emptyRunStartValues, templateId: templates.length === 1 ? templates[0]?.id ?? '' : ''}));
@@ -84,10 +87,12 @@ function StartForm({templates, onClose}: {templates: WorkflowTemplateBody[]; onC
     setErrors({});
     setSubmitting(true);
     try {
-      setStarted(await api.startWorkflowRun(template.id, checked.request));
+      const run = await api.startWorkflowRun(template.id, checked.request);
+      people.ensure(run.steps.map((step) => step.holderId));
+      setStarted(run);
     } catch (error) {
       // Every input stays as typed; the refusal is shown where it belongs.
-      setErrors(refusalErrors(error, checked.request));
+      setErrors(refusalErrors(error, checked.request, intl));
       focusFirstInvalid();
     } finally {
       setSubmitting(false);
