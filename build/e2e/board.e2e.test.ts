@@ -11,7 +11,7 @@ import {type E2EWorld, startWorld} from './world';
 const t = (id: string) => message('en', id);
 
 /** The board's column for a status, by its heading ("In progress 1 task"). */
-const column = (rhs: Locator, statusId: string) => rhs.getByRole('region', {name: new RegExp(`^${t(`baton.board.status.${statusId}`)}\\b`)});
+const column = (rhs: Locator, statusId: string) => rhs.getByRole('region', {name: new RegExp(`^${t(`baton.status.${statusId}`)}\\b`)});
 
 async function openBoard(page: Page): Promise<Locator> {
   const rhs = await openBatonPanel(page);
@@ -47,7 +47,7 @@ describe('the channel board in the browser', () => {
       await taskButton(column(rhs, 'in_progress'), keyed.key).waitFor({timeout: BRIDGE_TIMEOUT});
       // Focus stays on the moved card, and the move is announced.
       await waitUntil(() => taskButton(column(rhs, 'in_progress'), keyed.key).evaluate((card) => card === document.activeElement));
-      await rhs.getByText(`${keyed.key} moved to ${t('baton.board.status.in_progress')}.`).waitFor();
+      await rhs.getByText(`${keyed.key} moved to ${t('baton.status.in_progress')}.`).waitFor();
     });
 
     // The bridge has both moves (polled: the optimistic card moves before the answer).

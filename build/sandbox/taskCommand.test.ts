@@ -135,7 +135,7 @@ describe('/task in Mattermost', () => {
     it('finds tasks by words, and says why a search is too short', async () => {
       expect(await slash('smith', '/task search prior-art')).toContain('Prior-art search');
       expect(await slash('smith', '/task search zzzz-nothing')).toBe('#### Tasks matching “zzzz-nothing”\nNothing here.');
-      expect(await slash('tanaka', '/task search a')).toBe('何も変更されませんでした: 検索には 2 文字以上続けて入力してください（例: 検索、ab）。');
+      expect(await slash('tanaka', '/task search a')).toBe('検索には 2 文字以上続けて入力してください（例: 検索、ab）。');
     });
 
     it('sums up the board by status', async () => {

@@ -6,8 +6,13 @@ import {issueSessionToken, loadOrCreateSigningKey, verifyActiveSession} from './
 import type {ActiveUsers} from './mattermost/activeUsers';
 import {registerOpenApiRoute} from './http/openapi';
 import {registerAuthenticatedRoutes} from './http/requireCaller';
+import {verifyBearer} from './http/apiTokenAuth';
+import {type AdminRouteDeps, registerAdminRoutes} from './http/routes/admin';
+import {type ExternalRouteDeps, registerExternalRoutes} from './http/routes/external';
 import {type CommandRouteDeps, registerCommandRoute} from './http/routes/mattermostCommand';
 import {registerChannelRoutes} from './http/routes/channels';
+import {type IntakeRouteDeps, registerIntakeAdminRoutes, registerIntakeSubmitRoute} from './http/routes/intake';
+import {wireIntake} from './wiring/intake';
 import {registerTaskRoutes, type TaskRouteDeps} from './http/routes/tasks';
 import {registerWorkflowRoutes, type WorkflowRouteDeps} from './http/routes/workflows';
 import {buildHttpServer} from './http/server';
@@ -25,6 +30,14 @@ import {registerStatsRoutes, type StatsRouteDeps} from './http/routes/stats';
 import {type Database, openDatabase} from './storage/database';
 import {wireDomainServices} from './wiring/domainServices';
 import {wireMattermostIntegration} from './wiring/mattermostIntegration';
+import {wireApiTokens} from './wiring/apiTokens';
+import type {ApiTokenService} from './domain/tokens/apiTokenService';
+import {createAuditService} from './domain/audit/auditService';
+import {registerAuditRoutes, type AuditRouteDeps} from './http/routes/audit';
+import {auditReadsOn} from './storage/auditRepository';
+import {registerWebhookRoutes, type WebhookRouteDeps} from './http/routes/webhooks';
+import {createWebhookService} from './domain/webhooks/webhookService';
+import {createWebhookRepository} from './storage/webhookRepository';
 
 /** What routes use once the database is open. */
 interface Services {
@@ -41,6 +54,13 @@ interface Services {
   recurrences: RecurrenceRouteDeps;
   me: MeRouteDeps;
   stream: StreamRouteDeps;
+  /** Verifies business systems' API tokens. */
+  apiTokens: ApiTokenService;
+  admin: AdminRouteDeps;
+  external: ExternalRouteDeps;
+  audit: AuditRouteDeps;
+  intakes: IntakeRouteDeps;
+  webhooks: WebhookRouteDeps;
 }
 
 export interface RunningBridge {
@@ -72,19 +92,30 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
     isStarted: () => services !== undefined,
     // CORS: Mattermost's SiteURL, once setup has recorded the connection.
     allowedOrigin: () => siteUrl(),
+    limits: config.limits,
     routes: [
       (http) => registerCommandRoute(http, () => started().command),
       (http) => registerMattermostActionRoutes(http, () => started().mattermostActions),
       (http) => registerOpenApiRoute(http),
-      (http) => registerAuthenticatedRoutes(http, (token) => verifyActiveSession(started().sessionKey, token, started().activeUsers.standing), (api) => {
+      // Public: a web form's submissions (its own body limit and per-address budget).
+      (http) => registerIntakeSubmitRoute(http, () => started().intakes, config.intake),
+      (http) => registerAuthenticatedRoutes(http, verifyBearer({
+        session: (token) => verifyActiveSession(started().sessionKey, token, started().activeUsers.standing),
+        apiToken: (token) => started().apiTokens.verify(token),
+      }), (api) => {
         registerTaskRoutes(api, () => started().tasks);
         registerChannelRoutes(api, () => started().channels);
+        registerIntakeAdminRoutes(api, () => started().intakes);
         registerWorkflowRoutes(api, () => started().workflows);
         registerStatsRoutes(api, () => started().stats);
         registerRecurrenceRoutes(api, () => started().recurrences);
         registerMeRoutes(api, () => started().me);
         registerMyCountersRoute(api, () => started().tasks);
         registerStreamRoutes(api, () => started().stream);
+        registerAdminRoutes(api, () => started().admin);
+        registerExternalRoutes(api, () => started().external);
+        registerAuditRoutes(api, () => started().audit);
+        registerWebhookRoutes(api, () => started().webhooks);
       }),
     ],
     readiness: {
@@ -116,7 +147,22 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
     return current?.siteUrl ?? current?.url;
   };
   const sessionKey = await loadOrCreateSigningKey(domain.settings);
-  const mattermost = await wireMattermostIntegration({database, logger, domain});
+  const mattermost = await wireMattermostIntegration({database, logger, domain, webhooks: config.webhooks});
+  // REST routes serve API token callers within their token's channels (domain/tokens/tokenScope.ts).
+  const viaTokens = wireApiTokens({
+    db: database.db,
+    access,
+    clock,
+    tasks,
+    workflows,
+    servicesOn: domain.servicesOn,
+    botUserId: async () => (await connection.get())?.botUserId,
+    feed: domain.feed,
+    afterCommit: domain.wakeAfterCommit,
+    reportFeed: (error) => logger.error({err: error}, 'could not publish task changes to the live feed'),
+  });
+  // A business system (an API token: the bot) has no Mattermost time zone of its own: its all-day deadlines end in the organisation's.
+  const zoneOf = async (userId: string) => (userId === (await connection.get())?.botUserId ? config.calendar.timeZone : preferences.timeZone(userId));
   mattermost.start();
   const scheduler = createScheduler({
     jobs: [
@@ -153,16 +199,37 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
         openWorkflowStartDialog: mattermost.dialogs.workflowStart.open,
         openSettingsDialog: mattermost.dialogs.settings.open,
         session: {issue: (caller) => issueSessionToken(sessionKey, caller, clock.now()), bridgeUrl: mattermost.bridgeUrl},
+        apiTokens: viaTokens.apiTokens,
       },
     },
-    tasks: {tasks, timeZoneOf: preferences.timeZone},
+    tasks: {tasks: viaTokens.tasks, timeZoneOf: zoneOf},
     channels: {channelSettings: domain.channelSettings},
-    workflows: {workflows, timeZoneOf: preferences.timeZone},
+    intakes: {
+      intakes: wireIntake({
+        db: database.db,
+        access,
+        channels: domain.taskStore.channels,
+        clock,
+        servicesOn: domain.servicesOn,
+        botUserId: async () => (await connection.get())?.botUserId,
+      }),
+    },
+    workflows: {workflows: viaTokens.workflows, timeZoneOf: zoneOf},
     mattermostActions: {handoffActions: mattermost.handoffActions},
     stats: {stats: domain.stats, timeZoneOf: preferences.timeZone},
     recurrences: {recurrences: domain.recurrences, timeZoneOf: preferences.timeZone},
     me: {userSettings},
+    audit: {audit: createAuditService({reads: auditReadsOn(database.db), access})},
+    webhooks: {webhooks: createWebhookService({store: createWebhookRepository(database.db), access, clock})},
     stream: {live: mattermost.live},
+    apiTokens: viaTokens.apiTokens,
+    admin: {apiTokens: viaTokens.apiTokens},
+    external: {
+      external: viaTokens.external,
+      steps: viaTokens.steps,
+      workflows: viaTokens.workflows,
+      timeZoneOf: zoneOf,
+    },
   };
 
   const url = baseUrl(server.server.address(), config.http);

@@ -47,12 +47,27 @@ export const errors = {
       ...(issues[0] ? {field: issues[0].field} : {}),
       issues,
     }),
+  /** An API token without the scope this route needs (domain/tokens/): the scope is named so an admin can make a token that has it. */
+  scopeMissing: (scope: string) =>
+    new AppError(403, 'baton.forbidden.scope', `This API token lacks the scope ${scope}; an admin can create a token with it (\`/task admin tokens create\`).`, {scope}),
+  /** Too many requests from one API token, one person or (web intake) one address; `retryAfterSeconds` is also the Retry-After header. */
+  rateLimited: (per: 'token' | 'user' | 'address', limit: number, retryAfterSeconds: number) =>
+    new AppError(429, 'baton.rate_limited', `Too many requests from this ${{token: 'API token', user: 'person', address: 'address'}[per]}: at most ${limit} a minute. Try again in ${retryAfterSeconds} s.`, {
+      limit,
+      retryAfterSeconds,
+    }),
+  /** A request body over BATON_BODY_LIMIT_BYTES, refused before it is read. */
+  payloadTooLarge: (limitBytes: number | undefined) =>
+    new AppError(413, 'baton.payload_too_large', `The request body is too large${limitBytes ? `: at most ${limitBytes} bytes are accepted` : ''}.`, {
+      field: 'body',
+      ...(limitBytes ? {allowed: `at most ${limitBytes} bytes`} : {}),
+    }),
   /** No valid bridge session; `reason` lets the webapp renew an expired token instead of giving up. */
   unauthorized: (reason: UnauthorizedReason) =>
     new AppError(401, 'baton.unauthorized', unauthorizedMessages[reason], {reason}),
 };
 
-export type UnauthorizedReason = 'missing' | 'malformed' | 'expired' | 'bad_signature' | 'deactivated';
+export type UnauthorizedReason = 'missing' | 'malformed' | 'expired' | 'bad_signature' | 'deactivated' | 'token_unknown' | 'token_revoked';
 
 const unauthorizedMessages: Record<UnauthorizedReason, string> = {
   missing: 'This request needs a Baton session: send it as `Authorization: Bearer <token>` (the webapp gets one with `/task connect`).',
@@ -60,6 +75,8 @@ const unauthorizedMessages: Record<UnauthorizedReason, string> = {
   expired: 'The Baton session has expired; connect again with `/task connect` (the webapp renews it by itself).',
   bad_signature: 'The Baton session token does not verify; it was changed or signed with another key. Connect again with `/task connect`.',
   deactivated: 'The Mattermost account this Baton session names is deactivated.',
+  token_unknown: 'This API token is not one this bridge issued (or it was mistyped); ask an admin for a token.',
+  token_revoked: 'This API token was revoked; ask an admin for a new one.',
 };
 
 /**

@@ -17,6 +17,11 @@ export type Subcommand = (typeof SUBCOMMANDS)[number];
 /** Not in help and never suggested: the webapp runs it to get a bridge session (DESIGN.md "Identity" §2). */
 export const HIDDEN_SUBCOMMAND = 'connect';
 
+/** System admins' subcommand (API tokens for business systems): not in everyone's help, never suggested; `/task admin` alone shows its usage. */
+export const ADMIN_SUBCOMMAND = 'admin';
+const ADMIN_SCOPES = /^scopes:(\S+)$/i;
+const ADMIN_CHANNELS = /^channels:(\S+)$/i;
+
 /** The deadline kinds `/task new` takes as `<kind>:<date>`; `due:` is the internal deadline. */
 export const NEW_TASK_DEADLINE_KINDS = ['internal', 'legal', 'customer'] as const;
 export type NewTaskDeadlineKind = (typeof NEW_TASK_DEADLINE_KINDS)[number];
@@ -52,6 +57,12 @@ export type ParsedCommand =
   | {kind: 'stats'; of: string | null; period: StatsPeriodName}
   /** Show the caller's reminder settings, or change one. */
   | {kind: 'settings'; change: SettingsChange | null}
+  /** `/task admin tokens create <name> scopes:<a,b> [channels:~x,~y]`: scopes and channels as typed (checked when carried out); null channels: every channel. */
+  | {kind: 'admin_tokens_create'; name: string; scopes: string[]; channels: string[] | null}
+  | {kind: 'admin_tokens_list'}
+  | {kind: 'admin_tokens_revoke'; id: string}
+  /** `/task admin …` that does not fit: the admin usage. */
+  | {kind: 'admin_usage'}
   /** A real subcommand with arguments that do not fit: answer with its usage. */
   | {kind: 'usage'; subcommand: Subcommand}
   | {kind: 'unknown'; subcommand: string; suggestion?: Subcommand};
@@ -85,6 +96,7 @@ export function parseTaskCommand(text: string): ParsedCommand {
   const word = first.toLowerCase();
   if (word === '' || word === 'help') return {kind: 'help'};
   if (word === HIDDEN_SUBCOMMAND) return {kind: 'connect'};
+  if (word === ADMIN_SUBCOMMAND) return parseAdmin(words);
   if (!(SUBCOMMANDS as readonly string[]).includes(word)) {
     const suggestion = closest(word, SUBCOMMANDS);
     return suggestion ? {kind: 'unknown', subcommand: first, suggestion} : {kind: 'unknown', subcommand: first};
@@ -184,6 +196,36 @@ export function parseTaskCommand(text: string): ParsedCommand {
       return key && KEY.test(key) && body ? {kind: 'comment', key: key.toUpperCase(), text: body} : usage;
     }
   }
+}
+
+/** `/task admin` after the subcommand: `tokens create|list|revoke`. */
+function parseAdmin(words: Words): ParsedCommand {
+  const usage = {kind: 'admin_usage'} as const;
+  if (words.next()?.toLowerCase() !== 'tokens') return usage;
+  const action = words.next()?.toLowerCase();
+  if (action === 'list') return words.rest() === '' ? {kind: 'admin_tokens_list'} : usage;
+  if (action === 'revoke') {
+    const id = words.next();
+    return id && words.rest() === '' ? {kind: 'admin_tokens_revoke', id} : usage;
+  }
+  if (action !== 'create') return usage;
+  const name: string[] = [];
+  let scopes: string[] | undefined;
+  let channels: string[] | null = null;
+  for (let word = words.next(); word !== undefined; word = words.next()) {
+    const scopeList = ADMIN_SCOPES.exec(word)?.[1];
+    const channelList = ADMIN_CHANNELS.exec(word)?.[1];
+    if (scopeList !== undefined) {
+      if (scopes) return usage;
+      scopes = scopeList.split(',').filter(Boolean).map((scope) => scope.toLowerCase());
+    } else if (channelList !== undefined) {
+      if (channels) return usage;
+      channels = channelList.split(',').filter(Boolean);
+    } else {
+      name.push(word);
+    }
+  }
+  return name.length > 0 && scopes && scopes.length > 0 ? {kind: 'admin_tokens_create', name: name.join(' '), scopes, channels} : usage;
 }
 
 /** `/task new` after the subcommand: options anywhere, each at most once; the other words are the title. */

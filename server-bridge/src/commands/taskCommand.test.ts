@@ -295,7 +295,7 @@ describe('/task new, channel, search, board, due and connect', () => {
     deps.tasks.list = async () => {
       throw new AppError(400, 'baton.bad_request.search_single_characters_only', 'A search needs at least two letters or digits in a row.');
     };
-    expect((await runAs('search a', deps, {locale: 'ja'})).text).toBe('何も変更されませんでした: 検索には 2 文字以上続けて入力してください（例: 検索、ab）。');
+    expect((await runAs('search a', deps, {locale: 'ja'})).text).toBe('検索には 2 文字以上続けて入力してください（例: 検索、ab）。');
   });
 
   it('sums up the channel’s open tasks by status, built-in statuses first, with how many are overdue', async () => {
@@ -344,6 +344,11 @@ describe('/task new, channel, search, board, due and connect', () => {
       throw new AppError(404, 'baton.not_found.task', 'No task PAT-99 that you can see.');
     };
     expect((await runAs('due PAT-99 legal today', deps, {locale: 'ja'})).text).toBe('何も変更されませんでした: タスク PAT-99 は見つからないか、閲覧できません。');
+    // A read changes nothing either way, so it says only what went wrong.
+    deps.tasks.get = async () => {
+      throw new AppError(404, 'baton.not_found.task', 'No task PAT-99 that you can see.');
+    };
+    expect((await runAs('show PAT-99', deps, {locale: 'ja'})).text).toBe('タスク PAT-99 は見つからないか、閲覧できません。');
   });
 
   it('hands the webapp a session for the caller in the reply’s props, posting nothing', async () => {

@@ -14,6 +14,8 @@ import {supportedLocale} from '../i18n/translate';
 import {deadlineKindLabel, describeDeadline, orderDeadlines} from '../notices/deadlineWording';
 import {type ParsedCommand, parseTaskCommand, SUBCOMMANDS, type Subcommand} from './grammar';
 import {checkNewTask} from './newTask';
+import {carryOutAdminTokens} from './adminCommand';
+import type {ApiTokenService} from '../domain/tokens/apiTokenService';
 
 // Carries out one `/task` line for one person and says what to answer. Knows
 // nothing of HTTP or Mattermost: the route gives it the caller, the people the
@@ -45,6 +47,8 @@ export interface TaskCommandDeps {
   openSettingsDialog(request: DialogRequest): Promise<void>;
   /** The webapp's bridge session (DESIGN.md "Identity" §2) and where the webapp reaches the bridge. */
   session: {issue(caller: Caller): Promise<{token: string; expiresAt: Date}>; bridgeUrl(): Promise<string | undefined>};
+  /** `/task admin tokens …` (commands/adminCommand.ts); absent: the reply says API tokens are not available. */
+  apiTokens?: Pick<ApiTokenService, 'create' | 'list' | 'revoke'>;
 }
 
 /** What a dialog opened by a command needs: the command's trigger, who typed it, and where. */
@@ -66,6 +70,8 @@ export interface TaskCommandInput {
   locale?: string;
   /** The command request's trigger_id: lets the bridge open a dialog for the caller. */
   triggerId?: string;
+  /** ~channel-name (lower case, without ~) → channel id, from the command request's channel_mentions. */
+  channelMentions?: ReadonlyMap<string, string>;
 }
 
 const LIST_LIMIT = 20;
@@ -94,12 +100,34 @@ export async function handleTaskCommand(input: TaskCommandInput, deps: TaskComma
     return {text: lines.join(' ')};
   }
   if (parsed.kind === 'usage') return {text: usageLine(parsed.subcommand, t)};
+  if (parsed.kind === 'admin_usage') return {text: t('command.admin.usage')};
   try {
     const reply = await carryOut(parsed, input, deps);
     return typeof reply === 'string' ? {text: reply} : reply;
   } catch (error) {
-    if (error instanceof AppError) return {text: t('command.failed', {message: errorText(error, t, 'key' in parsed ? {key: parsed.key} : {})})};
-    throw error;
+    if (!(error instanceof AppError)) throw error;
+    const message = errorText(error, t, 'key' in parsed ? {key: parsed.key} : {});
+    // "Nothing was changed" reassures after a refused change; a read has nothing to reassure about.
+    return {text: changesSomething(parsed) ? t('command.failed', {message}) : message};
+  }
+}
+
+/** Commands that only read (lists, show, stats, the settings summary) versus those that change something. */
+function changesSomething(command: ParsedCommand): boolean {
+  switch (command.kind) {
+    case 'mine':
+    case 'waiting':
+    case 'channel':
+    case 'board':
+    case 'search':
+    case 'show':
+    case 'workflow_list':
+    case 'stats':
+      return false;
+    case 'settings':
+      return command.change !== null;
+    default:
+      return true;
   }
 }
 
@@ -107,7 +135,7 @@ function usageLine(subcommand: Subcommand, t: Translate, problem?: string): stri
   return [...(problem ? [problem] : []), t('command.usage_of'), usageOf(subcommand, t)].join(' ');
 }
 
-async function carryOut(command: Exclude<ParsedCommand, {kind: 'help' | 'unknown' | 'usage'}>, input: TaskCommandInput, deps: TaskCommandDeps): Promise<string | CommandReply> {
+async function carryOut(command: Exclude<ParsedCommand, {kind: 'help' | 'unknown' | 'usage' | 'admin_usage'}>, input: TaskCommandInput, deps: TaskCommandDeps): Promise<string | CommandReply> {
   const {caller, mentions, t, channelId} = input;
   const {tasks, workflows, username, stats, timeZoneOf, settings} = deps;
   const person = (username: string): string => {
@@ -138,6 +166,10 @@ async function carryOut(command: Exclude<ParsedCommand, {kind: 'help' | 'unknown
   const dateContext = async (): Promise<DateInputContext> => ({locale: input.locale ?? 'en', timeZone: await timeZoneOf(caller.userId), now: deps.now(), calendar: deps.calendar});
 
   switch (command.kind) {
+    case 'admin_tokens_create':
+    case 'admin_tokens_list':
+    case 'admin_tokens_revoke':
+      return carryOutAdminTokens(command, input, deps.apiTokens);
     case 'connect': {
       const bridgeUrl = await deps.session.bridgeUrl();
       if (!bridgeUrl) throw new AppError(503, 'baton.not_ready.bridge_url', 'Run `baton-bridge setup` again: the connection does not record the bridge URL the webapp must reach.');

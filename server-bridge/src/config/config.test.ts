@@ -24,6 +24,9 @@ describe('loadConfig', () => {
       shutdownTimeoutMs: 10000,
       calendar: {country: 'US', timeZone: 'UTC', closedDays: [], openDays: []},
       runChannels: {archiveAfterDays: 7},
+      limits: {bodyBytes: 1048576, perTokenPerMinute: 600, perUserPerMinute: 1200},
+      intake: {bodyBytes: 32768, perAddressPerMinute: 10},
+      webhooks: {timeoutMs: 10000, maxAttempts: 20},
     });
   });
 

@@ -16,6 +16,12 @@ export interface BridgeConfig {
   calendar: {country: string; timeZone: string; closedDays: string[]; openDays: string[]};
   /** Workflow runs' own channels: archived this many days after the run completes; 0 = never. */
   runChannels: {archiveAfterDays: number};
+  /** Request bodies and request rates of /api/v1 (per bridge process). */
+  limits: {bodyBytes: number; perTokenPerMinute: number; perUserPerMinute: number};
+  /** Web intake submissions: body size and budget per client address. */
+  intake: {bodyBytes: number; perAddressPerMinute: number};
+  /** Outgoing webhook deliveries: how long to wait for an answer, and how many attempts before giving up. */
+  webhooks: {timeoutMs: number; maxAttempts: number};
 }
 
 type Source = Record<string, string | undefined>;
@@ -66,6 +72,16 @@ export function loadConfig({env, readFile}: ConfigInputs): BridgeConfig {
       openDays: (values.BATON_OPEN_DAYS as string[] | undefined) ?? [],
     },
     runChannels: {archiveAfterDays: values.BATON_RUN_CHANNEL_ARCHIVE_DAYS as number},
+    limits: {
+      bodyBytes: values.BATON_BODY_LIMIT_BYTES as number,
+      perTokenPerMinute: values.BATON_RATE_LIMIT_TOKEN_PER_MINUTE as number,
+      perUserPerMinute: values.BATON_RATE_LIMIT_USER_PER_MINUTE as number,
+    },
+    intake: {
+      bodyBytes: values.BATON_INTAKE_BODY_LIMIT_BYTES as number,
+      perAddressPerMinute: values.BATON_INTAKE_RATE_LIMIT_PER_MINUTE as number,
+    },
+    webhooks: {timeoutMs: values.BATON_WEBHOOK_TIMEOUT_MS as number, maxAttempts: values.BATON_WEBHOOK_MAX_ATTEMPTS as number},
   };
 }
 

@@ -116,6 +116,41 @@ export const variables = {
     defaultValue: '7',
     meaning: 'Days after a workflow run completes until its run channel (started with `runChannel`) is archived; 0 keeps run channels forever.',
   },
+  BATON_BODY_LIMIT_BYTES: {
+    schema: integer(1024, 104_857_600),
+    defaultValue: '1048576',
+    meaning: 'Largest request body the REST API accepts, in bytes; a larger one is refused with 413 `baton.payload_too_large` before it is read.',
+  },
+  BATON_RATE_LIMIT_TOKEN_PER_MINUTE: {
+    schema: integer(1, 1_000_000),
+    defaultValue: '600',
+    meaning: 'Requests per minute each API token may make to /api/v1 (per bridge process); more get 429 `baton.rate_limited` with Retry-After.',
+  },
+  BATON_RATE_LIMIT_USER_PER_MINUTE: {
+    schema: integer(1, 1_000_000),
+    defaultValue: '1200',
+    meaning: 'Requests per minute each person (webapp session) may make to /api/v1 (per bridge process); more get 429 `baton.rate_limited` with Retry-After.',
+  },
+  BATON_INTAKE_BODY_LIMIT_BYTES: {
+    schema: integer(1024, 1_048_576),
+    defaultValue: '32768',
+    meaning: 'Largest web intake submission (`POST /intake/{token}`) in bytes; a larger one is refused with 413 `baton.payload_too_large`.',
+  },
+  BATON_INTAKE_RATE_LIMIT_PER_MINUTE: {
+    schema: integer(1, 100_000),
+    defaultValue: '10',
+    meaning: 'Web intake submissions per minute from one client address (per bridge process); more get 429 `baton.rate_limited` with Retry-After.',
+  },
+  BATON_WEBHOOK_TIMEOUT_MS: {
+    schema: integer(1000, 60_000),
+    defaultValue: '10000',
+    meaning: 'How long a webhook delivery waits for the receiver to answer, in milliseconds; no answer counts as a failure and is retried.',
+  },
+  BATON_WEBHOOK_MAX_ATTEMPTS: {
+    schema: integer(1, 100),
+    defaultValue: '20',
+    meaning: 'Attempts at a webhook delivery that keeps failing (5xx, 408, 429, timeout) before it is given up, with backoff from 1 s doubling to at most 60 s between them (20: about 15 minutes).',
+  },
   BATON_CONFIG_FILE: {
     schema: z.string().min(1, {error: 'expected a file path'}),
     meaning: 'Optional JSON file with any of these variables as keys.',

@@ -16,7 +16,7 @@ export const apiErrorSchema = z.object({
     .looseObject({
       field: z.string().optional(),
       allowed: z.string().optional(),
-      reason: z.string().optional().meta({description: 'For 401: missing, malformed, expired, bad_signature or deactivated.'}),
+      reason: z.string().optional().meta({description: 'For 401: missing, malformed, expired, bad_signature or deactivated; for API tokens token_unknown or token_revoked.'}),
       issues: z.array(fieldIssueSchema).optional().meta({description: 'For validation failures: one entry per problem.'}),
     })
     .optional(),

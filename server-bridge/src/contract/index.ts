@@ -5,6 +5,7 @@
 /** Every route of the contract lives under this prefix. */
 export const API_V1 = '/api/v1';
 
+export * from './apiTokens';
 export * from './channelSettings';
 export * from './comment';
 export * from './concurrency';
@@ -12,6 +13,7 @@ export * from './counters';
 export * from './deadline';
 export * from './dueInstant';
 export * from './errors';
+export * from './external';
 export * from './fields';
 export * from './list';
 export * from './pagination';
@@ -25,4 +27,5 @@ export * from './taskExport';
 export * from './taskPatch';
 export * from './timeline';
 export * from './userSettings';
+export * from './webhooks';
 export * from './workflow';

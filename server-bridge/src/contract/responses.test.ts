@@ -32,6 +32,7 @@ const sampleTask = {
   updatedAt: '2025-03-02T00:00:00.000Z',
   closedAt: null,
   version: 3,
+  externalContact: null,
 };
 
 describe('response schemas', () => {

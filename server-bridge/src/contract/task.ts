@@ -57,6 +57,10 @@ export const taskSchema = z.object({
   updatedAt: utcInstant,
   closedAt: utcInstant.nullable(),
   version: version.meta({description: 'Increases with every change; send it back (or as If-Match) so a stale edit is refused with 409.'}),
+  externalContact: z
+    .object({name: z.string(), email: z.string()})
+    .nullable()
+    .meta({description: 'Who asked, for a task from a channel’s web intake (a person outside Mattermost); null otherwise.'}),
 });
 
 export type TaskStatus = z.infer<typeof taskStatusSchema>;

@@ -13,7 +13,7 @@ const RETRY_AFTER_SECONDS = 5;
  */
 export function installErrorHandling(server: FastifyInstance): void {
   server.setErrorHandler((error: FastifyError, request, reply) => {
-    const appError = toAppError(error);
+    const appError = toAppError(error, request.routeOptions.bodyLimit);
     if (appError.id === 'baton.internal') {
       request.log.error({err: error}, 'request failed');
     } else if (appError.status >= 500) {
@@ -33,13 +33,14 @@ export function installErrorHandling(server: FastifyInstance): void {
 const fastifyClientErrors: Record<string, {id: string; field?: string; allowed?: string}> = {
   FST_ERR_CTP_INVALID_JSON_BODY: {id: 'body', field: 'body', allowed: 'a JSON document'},
   FST_ERR_CTP_EMPTY_JSON_BODY: {id: 'body', field: 'body', allowed: 'a non-empty JSON document'},
-  FST_ERR_CTP_BODY_TOO_LARGE: {id: 'body_too_large', field: 'body'},
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {id: 'media_type', field: 'content-type', allowed: 'application/json'},
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {id: 'content_length', field: 'content-length'},
 };
 
-function toAppError(error: FastifyError): AppError {
+function toAppError(error: FastifyError, bodyLimit: number | undefined): AppError {
   if (error instanceof AppError) return error;
+  // Over BATON_BODY_LIMIT_BYTES: a client error with its own id, never a 5xx.
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return errors.payloadTooLarge(bodyLimit);
   if (isMattermostUnavailable(error)) return errors.mattermostUnavailable();
   const known = error.code ? fastifyClientErrors[error.code] : undefined;
   const status = error.statusCode ?? 500;

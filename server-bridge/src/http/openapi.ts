@@ -1,6 +1,6 @@
 import type {FastifyInstance} from 'fastify';
 import {z} from 'zod';
-import {API_V1, channelId, opaqueId, taskRef, userId, workflowTemplateRef} from '../contract';
+import {API_V1, channelId, externalId, externalSource, opaqueId, runStepParams, taskRef, userId, workflowTemplateRef} from '../contract';
 import {
   type ErrorStatus,
   type OperationSpec,
@@ -62,7 +62,8 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
       version: options.version ?? '1.0.0',
       description:
         'Tasks and handoffs inside Mattermost. Authenticate with a bridge session token (`Authorization: Bearer <token>`), ' +
-        'which the webapp gets by running the hidden `/task connect` command; tokens are never accepted in URLs. ' +
+        'which the webapp gets by running the hidden `/task connect` command, or, for business systems, with an API token a system admin created ' +
+        '(same header; each route says the scope it needs); tokens are never accepted in URLs. ' +
         'JSON is camelCase; error bodies are ApiError with a stable `id`.',
     },
     ...(options.serverUrl ? {servers: [{url: options.serverUrl}]} : {}),
@@ -78,6 +79,12 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
         runId: {name: 'runId', in: 'path', required: true, schema: fieldSchema(opaqueId)},
         recurrenceId: {name: 'recurrenceId', in: 'path', required: true, schema: fieldSchema(opaqueId)},
         userId: {name: 'userId', in: 'path', required: true, description: 'The Mattermost user id.', schema: fieldSchema(userId)},
+        source: {name: 'source', in: 'path', required: true, description: 'The business system the reference belongs to, e.g. billing.', schema: fieldSchema(externalSource)},
+        externalId: {name: 'externalId', in: 'path', required: true, description: 'The business system’s own id of the task, e.g. INV-2026-0142.', schema: fieldSchema(externalId)},
+        position: {name: 'position', in: 'path', required: true, description: 'The step’s position in the run, from 0.', schema: fieldSchema(runStepParams.shape.position)},
+        tokenId: {name: 'tokenId', in: 'path', required: true, description: 'The API token’s id (the part after `baton_`).', schema: fieldSchema(opaqueId)},
+        intakeId: {name: 'intakeId', in: 'path', required: true, description: 'The web intake’s id (not its token).', schema: fieldSchema(opaqueId)},
+        webhookId: {name: 'webhookId', in: 'path', required: true, description: 'The webhook subscription’s id.', schema: fieldSchema(opaqueId)},
         IfMatch: {
           name: 'If-Match',
           in: 'header',
@@ -97,7 +104,9 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): OpenApiDocum
           type: 'http',
           scheme: 'bearer',
           bearerFormat: 'JWT',
-          description: 'A bridge session (12 h) from `/task connect`: its CommandResponse props carry baton_url, baton_token and baton_expires_at.',
+          description:
+            'A bridge session (12 h) from `/task connect`: its CommandResponse props carry baton_url, baton_token and baton_expires_at. ' +
+            'Or an API token `baton_<id>_<secret>` from POST /api/v1/admin/tokens, limited to its scopes and channels; it cannot reach /api/v1/me/*, /api/v1/stream or the admin routes.',
         },
       },
     },
@@ -110,7 +119,9 @@ function operation(spec: OperationSpec): JsonObject {
     ...(spec.ifMatch ? [ref('parameters', 'IfMatch')] : []),
     ...(spec.query ? queryParameters(spec.query) : []),
   ];
-  const errors = [...spec.errors, 503 as const].map((status: ErrorStatus) => [status, ref('responses', errorResponses[status].name)]);
+  // Every operation is rate-limited per caller (429) and may find the bridge not ready (503); a body may be too large (413).
+  const always: ErrorStatus[] = [...(spec.body ? [413 as const] : []), 429, 503];
+  const errors = [...spec.errors, ...always].map((status: ErrorStatus) => [status, ref('responses', errorResponses[status].name)]);
   return {
     operationId: spec.operationId,
     summary: spec.summary,
@@ -118,7 +129,11 @@ function operation(spec: OperationSpec): JsonObject {
     tags: ['tasks'],
     ...(parameters.length > 0 ? {parameters} : {}),
     ...(spec.body ? {requestBody: {required: true, content: {'application/json': {schema: ref('schemas', spec.body)}}}} : {}),
-    responses: {[spec.success.status]: successResponse(spec), ...Object.fromEntries(errors)},
+    responses: {
+      [spec.success.status]: successResponse(spec),
+      ...(spec.success.created ? {201: {...successResponse(spec), description: spec.success.created}} : {}),
+      ...Object.fromEntries(errors),
+    },
   };
 }
 
@@ -136,7 +151,7 @@ function successResponse({success, operationId}: OperationSpec): JsonObject {
   };
 }
 
-const PATH_PARAMETERS = new Set(['idOrKey', 'commentId', 'channelId', 'templateRef', 'runId', 'recurrenceId', 'userId']);
+const PATH_PARAMETERS = new Set(['idOrKey', 'commentId', 'channelId', 'templateRef', 'runId', 'recurrenceId', 'userId', 'source', 'externalId', 'position', 'tokenId', 'intakeId', 'webhookId']);
 
 function pathParameterNames(path: string): string[] {
   const names = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] ?? '');

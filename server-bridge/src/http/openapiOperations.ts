@@ -1,4 +1,7 @@
 import type {z} from 'zod';
+import {auditExportQuerySchema, auditExportSchema} from '../contract/audit';
+import {intakeCreateSchema, intakeCreatedSchema, intakeListSchema, intakeSchema} from '../contract/intake';
+import {webhookCreateSchema, webhookCreatedSchema, webhookDetailSchema, webhookListSchema, webhookPayloadSchema, webhookSchema} from '../contract/webhooks';
 import {
   acceptSchema,
   apiErrorSchema,
@@ -47,6 +50,12 @@ import {
   userSettingsPatchSchema,
   userSettingsSchema,
   myCountersSchema,
+  apiTokenCreateSchema,
+  apiTokenCreatedSchema,
+  apiTokenListSchema,
+  apiTokenSchema,
+  externalTaskPutSchema,
+  stepCompleteSchema,
 } from '../contract';
 
 // What /api/v1 offers, one row per operation. openapi.ts turns this table and
@@ -64,6 +73,7 @@ export const requestComponents = {
   CommentCreate: commentCreateSchema,
   CommentUpdate: commentUpdateSchema,
   ChannelSettingsPatch: channelSettingsPatchSchema,
+  IntakeCreate: intakeCreateSchema,
   Accept: acceptSchema,
   Decline: declineSchema,
   WorkflowDefinition: workflowDefinitionSchema,
@@ -72,6 +82,10 @@ export const requestComponents = {
   RecurrenceCreate: recurrenceCreateSchema,
   RecurrencePatch: recurrencePatchSchema,
   UserSettingsPatch: userSettingsPatchSchema,
+  ApiTokenCreate: apiTokenCreateSchema,
+  ExternalTaskPut: externalTaskPutSchema,
+  StepComplete: stepCompleteSchema,
+  WebhookCreate: webhookCreateSchema,
 } satisfies Record<string, z.ZodType>;
 
 /** Response bodies: described as the bridge sends them. */
@@ -84,10 +98,14 @@ export const responseComponents = {
   Comment: commentSchema,
   TaskListPage: taskListPageSchema,
   TaskExport: taskExportSchema,
+  AuditExport: auditExportSchema,
   CommentPage: commentPageSchema,
   TimelineEvent: timelineEventSchema,
   TimelinePage: timelinePageSchema,
   ChannelSettings: channelSettingsSchema,
+  Intake: intakeSchema,
+  IntakeCreated: intakeCreatedSchema,
+  IntakeList: intakeListSchema,
   WorkflowTemplate: workflowTemplateSchema,
   WorkflowTemplateList: workflowTemplateListSchema,
   WorkflowExportFile: workflowExportSchema,
@@ -102,6 +120,15 @@ export const responseComponents = {
   DurationSummary: durationSummarySchema,
   UserSettings: userSettingsSchema,
   MyCounters: myCountersSchema,
+  ApiToken: apiTokenSchema,
+  ApiTokenCreated: apiTokenCreatedSchema,
+  ApiTokenList: apiTokenListSchema,
+  Webhook: webhookSchema,
+  WebhookCreated: webhookCreatedSchema,
+  WebhookDetail: webhookDetailSchema,
+  WebhookList: webhookListSchema,
+  /** Not an answer of the API: the body Baton POSTs to a webhook's URL (README "Webhooks"). */
+  WebhookPayload: webhookPayloadSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type RequestComponent = keyof typeof requestComponents;
@@ -109,11 +136,21 @@ export type ResponseComponent = keyof typeof responseComponents;
 
 export const errorResponses = {
   400: {name: 'BadRequest', description: 'The request breaks the contract; `message` and `details.issues` say what is allowed.'},
-  401: {name: 'Unauthorized', description: 'No valid bridge session; `details.reason` is missing, malformed, expired, bad_signature or deactivated (the Mattermost account was deactivated).'},
-  403: {name: 'Forbidden', description: 'The caller may see the task but not do this (e.g. a guest editing someone else’s task).'},
+  401: {
+    name: 'Unauthorized',
+    description:
+      'No valid bridge session or API token; `details.reason` is missing, malformed, expired, bad_signature or deactivated (the Mattermost account was deactivated), or for API tokens token_unknown or token_revoked.',
+  },
+  403: {
+    name: 'Forbidden',
+    description:
+      'The caller may see the task but not do this (e.g. a guest editing someone else’s task); for API tokens also baton.forbidden.scope (`details.scope` names the scope the token lacks) and baton.forbidden.token_route (a route for people’s sessions only).',
+  },
   404: {name: 'NotFound', description: 'No such task, comment or channel that the caller can see.'},
   409: {name: 'Conflict', description: 'The task changed since the given version (read it again and reapply the change), or a name is already taken.'},
+  413: {name: 'PayloadTooLarge', description: 'baton.payload_too_large: the body is over BATON_BODY_LIMIT_BYTES (`details.allowed` says how much is accepted).'},
   422: {name: 'Unprocessable', description: 'Well-formed but not possible, e.g. a holder who is not a member of the task’s channel.'},
+  429: {name: 'RateLimited', description: 'baton.rate_limited: this API token or person spent its requests for the minute; try again after the Retry-After header’s seconds.'},
   503: {name: 'NotReady', description: 'The bridge is starting up or its database is unavailable.'},
 } as const;
 
@@ -131,6 +168,8 @@ export interface OperationSpec {
   success: {
     status: 200 | 201 | 204;
     description: string;
+    /** A PUT that answers 201 (same body) when it created the item: what that means. */
+    created?: string;
     body?: ResponseComponent;
     /** The response carries the task version as ETag, for If-Match. */
     etag?: boolean;
@@ -322,8 +361,10 @@ export const operations: OperationSpec[] = [
     success: {status: 200, description: 'The settings after the change.', body: 'ChannelSettings'},
     errors: [400, 401, 403, 404, 409],
   },
+  ...intakeOperations(),
   ...workflowOperations(),
   ...meOperations(),
+  ...auditOperations(),
   {
     method: 'get',
     path: '/api/v1/stream',
@@ -343,7 +384,146 @@ export const operations: OperationSpec[] = [
   },
   ...statsOperations(),
   ...recurrenceOperations(),
+  ...externalOperations(),
+  ...adminOperations(),
+  ...webhookOperations(),
 ];
+
+function intakeOperations(): OperationSpec[] {
+  const INTAKES = '/api/v1/channels/{channelId}/intakes';
+  const admins = 'For channel admins of the channel and system admins, from their own session (not guests, not API tokens).';
+  return [
+    {
+      method: 'post',
+      path: INTAKES,
+      operationId: 'createIntake',
+      summary: 'Create a web intake: a public form address that turns submissions into tasks of the channel',
+      description:
+        `${admins} The answer carries the form’s path \`/intake/<token>\` (256 random bits) and, when asked for, the shared secret — both once: only their hashes are kept. ` +
+        'A form POSTs JSON or application/x-www-form-urlencoded with name, email, subject (the task title), optional body and other fields (listed in the description) to it; ' +
+        'the task is held by the channel’s triage holder (channel settings), who is told, and carries the submitter as `externalContact`. ' +
+        'Answers: 202 (also when the honeypot field is filled: nothing is created), 400 naming the field, 403 wrong secret, 404 unknown or revoked, 413 over BATON_INTAKE_BODY_LIMIT_BYTES, 429 over BATON_INTAKE_RATE_LIMIT_PER_MINUTE per address.',
+      body: 'IntakeCreate',
+      success: {status: 201, description: 'The endpoint, with its path and secret (shown this once).', body: 'IntakeCreated'},
+      errors: [400, 401, 403, 404],
+    },
+    {method: 'get', path: INTAKES, operationId: 'listIntakes', summary: 'List the channel’s web intakes (never their addresses)', description: `${admins} Newest first, revoked ones included, with their submission and spam counts.`, success: {status: 200, description: 'Every endpoint of the channel.', body: 'IntakeList'}, errors: [400, 401, 403, 404]},
+    {
+      method: 'delete',
+      path: `${INTAKES}/{intakeId}`,
+      operationId: 'revokeIntake',
+      summary: 'Revoke a web intake',
+      description: `${admins} Its address answers 404 at once, like one that never existed; revoking again changes nothing.`,
+      success: {status: 200, description: 'The endpoint, revoked.', body: 'Intake'},
+      errors: [400, 401, 403, 404],
+    },
+  ];
+}
+
+function externalOperations(): OperationSpec[] {
+  const EXTERNAL = '/api/v1/external/{source}/tasks/{externalId}';
+  return [
+    {
+      method: 'put',
+      path: EXTERNAL,
+      operationId: 'putExternalTask',
+      summary: 'Create or update a task by a business system’s own reference (idempotent)',
+      description:
+        'For business systems (API token scope tasks:write): `source` names the system (e.g. billing), `externalId` its own id. The first request creates the task (201); ' +
+        'every later one — a retry, even at the same moment — updates that same task (200) and never makes a second one. Omitted fields keep their value on update; ' +
+        'a new holderId hands the task over (with the DM), a new statusId moves it, deadlines are replaced by the kinds given. The channel cannot change.',
+      body: 'ExternalTaskPut',
+      success: {status: 200, description: 'The task (it existed already).', created: 'The task, created by this request.', body: 'Task', etag: true},
+      errors: [400, 401, 403, 404, 409, 422],
+    },
+    {
+      method: 'get',
+      path: EXTERNAL,
+      operationId: 'getExternalTask',
+      summary: 'Read the task of a business system’s reference',
+      description: 'API token scope tasks:read. To find every task of a case, list with `GET /api/v1/tasks?caseId=…`.',
+      success: {status: 200, description: 'The task.', body: 'Task', etag: true},
+      errors: [400, 401, 403, 404],
+    },
+    {
+      method: 'post',
+      path: '/api/v1/runs/{runId}/steps/{position}/complete',
+      operationId: 'completeWorkflowStep',
+      summary: 'Complete the current step of a workflow run: the baton passes to the next step’s holder',
+      description:
+        'The same as moving the step’s task to done (API token scope workflows:advance): the next step’s holder gets the baton and a DM with the comment; the last step completes the run. ' +
+        'Only the current step (`currentStep` of GET /api/v1/runs/{runId}, from 0) can be completed: another position gets 409 baton.conflict.step_not_current.',
+      body: 'StepComplete',
+      success: {status: 200, description: 'The run after the step.', body: 'WorkflowRun'},
+      errors: [400, 401, 403, 404, 409, 422],
+    },
+  ];
+}
+
+function adminOperations(): OperationSpec[] {
+  const TOKENS = '/api/v1/admin/tokens';
+  const admins = 'Mattermost system admins only, from their own session (API tokens cannot manage tokens).';
+  return [
+    {
+      method: 'post',
+      path: TOKENS,
+      operationId: 'createApiToken',
+      summary: 'Create an API token for a business system',
+      description: `${admins} The answer carries the token (\`baton_<id>_<secret>\`) once: only its hash is kept. Scopes: tasks:read, tasks:write, workflows:start, workflows:advance; channelIds limits the channels it sees and writes (null: every channel).`,
+      body: 'ApiTokenCreate',
+      success: {status: 201, description: 'The token, with its secret form `token` (shown this once).', body: 'ApiTokenCreated'},
+      errors: [400, 401, 403, 409, 422],
+    },
+    {method: 'get', path: TOKENS, operationId: 'listApiTokens', summary: 'List API tokens (never their secrets)', description: `${admins} Newest first, revoked ones included, with when each was last used.`, success: {status: 200, description: 'Every token.', body: 'ApiTokenList'}, errors: [401, 403]},
+    {
+      method: 'delete',
+      path: `${TOKENS}/{tokenId}`,
+      operationId: 'revokeApiToken',
+      summary: 'Revoke an API token',
+      description: `${admins} It stops working at once; revoking again changes nothing.`,
+      success: {status: 200, description: 'The token, revoked.', body: 'ApiToken'},
+      errors: [400, 401, 403, 404],
+    },
+  ];
+}
+
+function webhookOperations(): OperationSpec[] {
+  const WEBHOOKS = '/api/v1/webhooks';
+  const who = 'Channel admins (for their channels) and system admins (for any channel, or every channel); not guests, not API tokens.';
+  return [
+    {
+      method: 'post',
+      path: WEBHOOKS,
+      operationId: 'createWebhook',
+      summary: 'Subscribe a URL to a channel’s (or every channel’s) task events',
+      description:
+        `${who} Each event is POSTed as a WebhookPayload, signed: \`X-Baton-Timestamp\` (Unix seconds) and \`X-Baton-Signature: v1=<hex HMAC-SHA256(secret, timestamp + "." + body)>\`. ` +
+        'Non-2xx answers and timeouts are retried with backoff (4xx other than 408 and 429, and redirects, are not). The answer carries the secret once.',
+      body: 'WebhookCreate',
+      success: {status: 201, description: 'The subscription, with its signing `secret` (shown this once).', body: 'WebhookCreated'},
+      errors: [400, 401, 403],
+    },
+    {method: 'get', path: WEBHOOKS, operationId: 'listWebhooks', summary: 'List the webhook subscriptions the caller manages', description: `${who} Newest first, with each one’s last delivery status.`, success: {status: 200, description: 'The subscriptions (never their secrets).', body: 'WebhookList'}, errors: [401, 403]},
+    {
+      method: 'get',
+      path: `${WEBHOOKS}/{webhookId}`,
+      operationId: 'getWebhook',
+      summary: 'Read a webhook subscription and its recent deliveries',
+      description: `${who} One the caller may not manage is not found.`,
+      success: {status: 200, description: 'The subscription and its latest deliveries, newest first.', body: 'WebhookDetail'},
+      errors: [400, 401, 403, 404],
+    },
+    {
+      method: 'delete',
+      path: `${WEBHOOKS}/{webhookId}`,
+      operationId: 'deleteWebhook',
+      summary: 'Delete a webhook subscription',
+      description: `${who} Deliveries still queued are dropped; the delivery log is kept.`,
+      success: {status: 204, description: 'Deleted.'},
+      errors: [400, 401, 403, 404],
+    },
+  ];
+}
 
 function workflowOperations(): OperationSpec[] {
   const TEMPLATE = '/api/v1/workflows/{templateRef}';
@@ -457,6 +637,22 @@ function recurrenceOperations(): OperationSpec[] {
       description: 'The tasks and runs it created stay.',
       success: {status: 204, description: 'Deleted.'},
       errors: [400, 401, 403, 404],
+    },
+  ];
+}
+
+function auditOperations(): OperationSpec[] {
+  return [
+    {
+      method: 'get',
+      path: '/api/v1/admin/audit',
+      operationId: 'exportAuditLog',
+      summary: 'Export the audit log of a time range as JSON or CSV',
+      description:
+        'For Mattermost system admins (not API tokens). Every change to Baton’s data — by a person, an API token, the scheduler or a web intake — with who, through what, when, and the thing before and after, oldest first. Streamed; CSV starts with a UTF-8 byte order mark. The log is append-only: the database refuses to change or delete an entry.',
+      query: auditExportQuerySchema,
+      success: {status: 200, description: 'The entries of the range (text/csv for format=csv).', body: 'AuditExport'},
+      errors: [400, 401, 403],
     },
   ];
 }

@@ -2,9 +2,11 @@ import type {FastifyInstance, FastifyReply, FastifyRequest} from 'fastify';
 import type {Caller} from '../domain/tasks/task';
 import {errors} from '../errors';
 import type {SessionVerification} from './bridgeSession';
+import {callerRateLimit} from './rateLimits';
+import {requireTokenScope} from './tokenScopes';
 
-// Who is calling the REST API: the bridge session token in
-// `Authorization: Bearer <token>`, and nowhere else. A token in a query
+// Who is calling the REST API: the bridge session token (or a business
+// system's API token) in `Authorization: Bearer <token>`, and nowhere else. A token in a query
 // string would end up in proxy logs and browser history, so it is ignored.
 
 declare module 'fastify' {
@@ -14,8 +16,11 @@ declare module 'fastify' {
   }
 }
 
-/** Checks a bearer token; in app.ts: `(token) => verifyActiveSession(key, token, activeUsers.isActive)`. */
-export type VerifyBearerToken = (token: string) => Promise<SessionVerification>;
+/**
+ * Checks a bearer token: a webapp session (`verifyActiveSession`) or an API
+ * token of a business system (http/apiTokenAuth.ts), which names its caller.
+ */
+export type VerifyBearerToken = (token: string) => Promise<SessionVerification | {ok: true; caller: Caller}>;
 
 // RFC 6750 §2.1 b64token.
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)\s*$/i;
@@ -43,7 +48,9 @@ export function requireCaller(verify: VerifyBearerToken) {
       void reply.header('www-authenticate', 'Bearer realm="baton", error="invalid_token"');
       throw errors.unauthorized(result.reason);
     }
-    request.caller = {userId: result.session.userId, guest: result.session.guest};
+    request.caller = 'caller' in result ? result.caller : {userId: result.session.userId, guest: result.session.guest};
+    // An API token only where its scopes allow (http/tokenScopes.ts).
+    requireTokenScope(request);
   };
 }
 
@@ -62,6 +69,8 @@ export function registerAuthenticatedRoutes(server: FastifyInstance, verify: Ver
   decorateCaller(server);
   void server.register(async (scope) => {
     scope.addHook('onRequest', requireCaller(verify));
+    // After the caller is known: budgets are per API token and per person.
+    scope.addHook('onRequest', callerRateLimit(scope));
     register(scope);
   });
 }

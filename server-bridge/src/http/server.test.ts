@@ -108,7 +108,7 @@ describe('the bridge HTTP server', () => {
     const payload = JSON.stringify({text: 'x'.repeat(1024 * 1024)});
     const response = await server.inject({method: 'POST', url: '/json', headers: {'content-type': 'application/json'}, payload});
     expect(response.statusCode).toBe(413);
-    expect(response.json()).toMatchObject({id: 'baton.bad_request.body_too_large'});
+    expect(response.json()).toMatchObject({id: 'baton.payload_too_large', details: {field: 'body', allowed: 'at most 1048576 bytes'}});
   });
 
   it('passes AppErrors through with their status, id and details', async () => {

@@ -5,6 +5,7 @@ import {errors} from '../errors';
 import type {Logger} from '../logging/logger';
 import {installErrorHandling} from './errorHandler';
 import {acceptFormBodies} from './formBody';
+import {installRateLimits, type RateLimits} from './rateLimits';
 import {type Readiness, registerHealthRoutes} from './routes/health';
 
 export interface HttpServerDeps {
@@ -20,12 +21,17 @@ export interface HttpServerDeps {
    * origin may.
    */
   allowedOrigin?: () => Promise<string | undefined>;
+  /** Largest request body (BATON_BODY_LIMIT_BYTES) and /api/v1 budgets per API token and per person (http/rateLimits.ts). */
+  limits?: Partial<RateLimits> & {bodyBytes?: number};
 }
+
+const DEFAULT_LIMITS = {bodyBytes: 1024 * 1024, perTokenPerMinute: 600, perUserPerMinute: 1200};
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const ALWAYS_ANSWERED = new Set(['/healthz', '/readyz']);
 
-export function buildHttpServer({logger, readiness, isStarted, routes = [], allowedOrigin = async () => undefined}: HttpServerDeps): FastifyInstance {
+export function buildHttpServer({logger, readiness, isStarted, routes = [], allowedOrigin = async () => undefined, limits = {}}: HttpServerDeps): FastifyInstance {
+  const {bodyBytes, perTokenPerMinute, perUserPerMinute} = {...DEFAULT_LIMITS, ...limits};
   // Typed as Fastify's logger so routes see the default instance type.
   const loggerInstance: FastifyBaseLogger = logger;
   const server = fastify({
@@ -37,7 +43,8 @@ export function buildHttpServer({logger, readiness, isStarted, routes = [], allo
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     logController: new LogController({requestIdLogLabel: 'request_id'}),
-    bodyLimit: 1024 * 1024,
+    // Larger bodies get 413 baton.payload_too_large before they are read (errorHandler.ts).
+    bodyLimit: bodyBytes,
     // On shutdown, idle keep-alive sockets close at once; busy ones finish.
     forceCloseConnections: 'idle',
   });
@@ -50,6 +57,7 @@ export function buildHttpServer({logger, readiness, isStarted, routes = [], allo
   });
   void server.register(cors, {delegator: (request: FastifyRequest) => corsOptionsFor(request, allowedOrigin, logger)});
   installErrorHandling(server);
+  installRateLimits(server, {perTokenPerMinute, perUserPerMinute});
   acceptFormBodies(server);
   registerHealthRoutes(server, readiness);
   for (const register of routes) register(server);
@@ -57,6 +65,7 @@ export function buildHttpServer({logger, readiness, isStarted, routes = [], allo
 }
 
 const API_PREFIX = '/api/v1/';
+const INTAKE_PREFIX = '/intake/';
 
 /**
  * CORS for the webapp plugin, which runs on Mattermost's pages: only the
@@ -65,6 +74,8 @@ const API_PREFIX = '/api/v1/';
  * no CORS headers at all, so the browser keeps the response from its page.
  */
 async function corsOptionsFor(request: FastifyRequest, allowedOrigin: () => Promise<string | undefined>, logger: Logger): Promise<FastifyCorsOptions> {
+  // Web intake forms live on the firm's own sites: any origin may post (the answer says nothing; the intake's own limits guard it).
+  if (request.url.startsWith(INTAKE_PREFIX)) return {origin: '*', methods: ['POST'], allowedHeaders: ['Content-Type', 'X-Baton-Intake-Secret'], maxAge: 600};
   if (!request.url.startsWith(API_PREFIX)) return {origin: false};
   let allowed: string | undefined;
   try {

@@ -78,6 +78,11 @@ describe('channel access through Mattermost', () => {
     expect(await access.canManageChannel(user('sato'), litigation.id)).toBe(false);
     // A system admin manages every channel, member or not.
     expect(await access.canManageChannel(user('admin'), id('partners-only'))).toBe(true);
+    expect(await access.isSystemAdmin(user('admin'))).toBe(true);
+    expect(await access.isSystemAdmin(user('ivanova'))).toBe(false);
+    // Guests by their Mattermost role (a guest cannot be a channel's triage holder).
+    expect(await access.isGuest(user('guest.kim'))).toBe(true);
+    expect(await access.isGuest(user('tanaka'))).toBe(false);
   });
 
   it('keeps answering from what it last learnt while Mattermost is down, but not after an event said it changed, and not for the unknown', async () => {

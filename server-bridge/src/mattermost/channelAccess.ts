@@ -57,7 +57,13 @@ export function createChannelAccess(deps: {
     async canManageChannel(userId, channelId) {
       const mattermost = await client();
       const user = await mattermost.getUser(userId);
-      return user.roles.split(' ').includes('system_admin') || (await mattermost.isChannelAdmin(channelId, userId));
+      return isSystemAdminRole(user.roles) || (await mattermost.isChannelAdmin(channelId, userId));
+    },
+    async isSystemAdmin(userId) {
+      return isSystemAdminRole((await (await client()).getUser(userId)).roles);
+    },
+    async isGuest(userId) {
+      return (await (await client()).getUser(userId)).roles.split(' ').includes('system_guest');
     },
     forget(channelId, userId) {
       generation += 1;
@@ -76,4 +82,8 @@ export function createChannelAccess(deps: {
       cache.clear();
     },
   };
+}
+
+function isSystemAdminRole(roles: string): boolean {
+  return roles.split(' ').includes('system_admin');
 }

@@ -118,6 +118,10 @@ export function createNoticeComposer(deps: NoticeComposerDeps): (notice: Notice)
       case 'run_channel_archive':
         // Not one post to one place: channelNoticeDelivery.ts delivers these before they reach the composer.
         throw new Error(`${notice.kind} notices are delivered by channelNoticeDelivery.ts`);
+
+      case 'webhook':
+        // Not a Mattermost post: webhookSender.ts delivers these before they reach the composer.
+        throw new Error('webhook notices are delivered by webhookSender.ts');
     }
   };
 }

@@ -12,6 +12,8 @@ import {createChannelNoticeDeliverer} from './channelNoticeDelivery';
 import {createDeliveryWorker, type DeliveryWorker} from './deliveryWorker';
 import type {Notice, PostingNotice} from '../domain/notices/ports';
 import {composingDeliverer, createNoticeComposer, type NoticeComposerDeps} from './noticeComposer';
+import {createWebhookSender, webhooksFirst} from './webhookSender';
+import {createWebhookRepository} from '../storage/webhookRepository';
 
 // Puts the outbox, the composer and Mattermost posting together into the
 // worker the bridge runs: notices committed by any change are written for
@@ -29,6 +31,8 @@ export interface NoticeDeliveryDeps {
   actions: NoticeComposerDeps['actions'];
   /** The buttons of a deadline reminder (reminderActions.ts). */
   reminderActions?: NoticeComposerDeps['reminderActions'];
+  /** Outgoing webhooks (webhookSender.ts): BATON_WEBHOOK_TIMEOUT_MS and BATON_WEBHOOK_MAX_ATTEMPTS. */
+  webhooks?: {timeoutMs: number; maxAttempts: number};
 }
 
 export interface NoticeDelivery {
@@ -51,10 +55,14 @@ export function createNoticeDelivery(deps: NoticeDeliveryDeps): NoticeDelivery {
   const posts = createNoticeDeliverer({posts: createBotPosts({connection: deps.connection})});
   const worker = createDeliveryWorker({
     queue: createOutboxQueue(deps.db),
-    // Channel lines and run channels (channelNoticeDelivery.ts); every other notice is composed for its receiver and posted.
-    deliver: createChannelNoticeDeliverer(
-      {store: deps.store, channels: createBotChannels({connection: deps.connection}), post: posts, people: deps.people, taskUrl: createTaskLinks({connection: deps.connection}), logger: deps.logger},
-      composingDeliverer(compose, posts),
+    // Webhooks are POSTed to their receivers (webhookSender.ts); channel lines and run channels
+    // (channelNoticeDelivery.ts); every other notice is composed for its receiver and posted.
+    deliver: webhooksFirst(
+      createWebhookSender({log: createWebhookRepository(deps.db), now: deps.now, ...(deps.webhooks ?? {timeoutMs: 10_000, maxAttempts: 20})}),
+      createChannelNoticeDeliverer(
+        {store: deps.store, channels: createBotChannels({connection: deps.connection}), post: posts, people: deps.people, taskUrl: createTaskLinks({connection: deps.connection}), logger: deps.logger},
+        composingDeliverer(compose, posts),
+      ),
     ),
     clock: {now: deps.now},
     backoff: {baseMs: 1_000, capMs: 60_000},

@@ -17,6 +17,8 @@ const root: Caller = {userId: 'root', guest: false};
 const kim: Caller = {userId: 'kim', guest: true};
 /** The notice settings of a channel nobody changed them for (channelNotices.test.ts covers them). */
 const noNotices = {handoffs: false, excludeGuests: false};
+/** Guest permissions and triage holder of a channel nobody changed them for. */
+const noRoles = {guests: {mayCreateTasks: false}, triageHolderId: null};
 
 const access = fakeChannelAccess({
   channels: {
@@ -27,6 +29,7 @@ const access = fakeChannelAccess({
   },
   usernames: {sato: 'sato', tanaka: 'tanaka'},
   systemAdmins: ['root'],
+  guests: ['kim'],
 });
 
 describe.each(engineNames)('channel settings on the %s engine', (engine) => {
@@ -53,15 +56,15 @@ describe.each(engineNames)('channel settings on the %s engine', (engine) => {
   });
 
   it('has no prefix before the first task, then the one derived from the channel name', async () => {
-    expect(await settings.get(tanaka, 'patents')).toEqual({channelId: 'patents', keyPrefix: null, notices: noNotices});
+    expect(await settings.get(tanaka, 'patents')).toEqual({channelId: 'patents', keyPrefix: null, notices: noNotices, ...noRoles});
     await tasks.create(tanaka, {title: 'Office action', channelId: 'patents'});
-    expect(await settings.get(kim, 'patents')).toEqual({channelId: 'patents', keyPrefix: 'PATENT', notices: noNotices});
+    expect(await settings.get(kim, 'patents')).toEqual({channelId: 'patents', keyPrefix: 'PATENT', notices: noNotices, ...noRoles});
   });
 
   it('renames every key of the channel, records it once per task, and still finds old keys', async () => {
     const second = await tasks.create(tanaka, {title: 'Claims amendment', channelId: 'patents'});
     expect(second.key).toBe('PATENT-2');
-    expect(await settings.update(sato, 'patents', {keyPrefix: 'PAT'})).toEqual({channelId: 'patents', keyPrefix: 'PAT', notices: noNotices});
+    expect(await settings.update(sato, 'patents', {keyPrefix: 'PAT'})).toEqual({channelId: 'patents', keyPrefix: 'PAT', notices: noNotices, ...noRoles});
     expect((await tasks.get(tanaka, 'PATENT-2')).key).toBe('PAT-2');
     expect((await tasks.get(tanaka, 'pat-1')).title).toBe('Office action');
     expect((await tasks.create(tanaka, {title: 'Next', channelId: 'patents'})).key).toBe('PAT-3');
@@ -85,7 +88,7 @@ describe.each(engineNames)('channel settings on the %s engine', (engine) => {
   });
 
   it('lets a system admin, member or not, choose the prefix before the first task', async () => {
-    expect(await settings.update(root, 'designs', {keyPrefix: 'DS'})).toEqual({channelId: 'designs', keyPrefix: 'DS', notices: noNotices});
+    expect(await settings.update(root, 'designs', {keyPrefix: 'DS'})).toEqual({channelId: 'designs', keyPrefix: 'DS', notices: noNotices, ...noRoles});
     expect((await tasks.create(tanaka, {title: 'Design registration', channelId: 'designs'})).key).toBe('DS-1');
   });
 
@@ -96,5 +99,23 @@ describe.each(engineNames)('channel settings on the %s engine', (engine) => {
     }
     expect((await rejection(settings.get(sato, 'archive'))).status).toBe(404);
     expect((await settings.get(sato, 'patents')).keyPrefix).toBe('PATENT');
+  });
+
+  it('keeps guest permissions and the triage holder, each change leaving the others as they were, and lets guests create only once allowed', async () => {
+    expect((await rejection(tasks.create(kim, {title: 'Guest request', channelId: 'patents'}))).id).toBe('baton.forbidden.guest_create');
+    await settings.update(sato, 'patents', {notices: {handoffs: true}});
+    const allowed = await settings.update(sato, 'patents', {guests: {mayCreateTasks: true}, triageHolderId: 'tanaka'});
+    expect(allowed).toMatchObject({notices: {handoffs: true, excludeGuests: false}, guests: {mayCreateTasks: true}, triageHolderId: 'tanaka'});
+    expect((await tasks.create(kim, {title: 'Guest request', channelId: 'patents'})).creatorId).toBe('kim');
+    expect(await settings.update(sato, 'patents', {triageHolderId: null})).toMatchObject({guests: {mayCreateTasks: true}, triageHolderId: null, notices: {handoffs: true}});
+    const audited = await database.db.selectFrom('audit_log').select(['action', 'after']).where('entity_type', '=', 'channel_settings').where('entity_id', '=', 'patents').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(audited).toMatchObject({action: 'channel_settings.updated', after: {guests: {mayCreateTasks: true}, triageHolderId: null}});
+  });
+
+  it('refuses a guest or a non-member as triage holder, naming the field', async () => {
+    for (const holder of ['kim', 'outsider']) {
+      const refused = await rejection(settings.update(sato, 'patents', {triageHolderId: holder}));
+      expect([refused.status, refused.id, refused.details.field]).toEqual([422, 'baton.invalid.triage_holder', 'triageHolderId']);
+    }
   });
 });

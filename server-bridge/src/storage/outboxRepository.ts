@@ -1,5 +1,6 @@
 import {type Kysely, sql} from 'kysely';
 import {z} from 'zod';
+import {WEBHOOK_EVENT_TYPES} from '../contract/webhooks';
 import type {ClaimedNotice, Notice, OutboxQueue, OutboxWriter} from '../domain/notices/ports';
 import type {Clock} from '../domain/tasks/ports';
 import type {DatabaseSchema} from './schema';
@@ -58,6 +59,19 @@ const noticeSchema = z.discriminatedUnion('kind', [
     taskId: id,
     deadline: z.object({kind: id, dueAt: z.iso.datetime(), allDay: z.boolean(), timeZone: id}),
     audience: z.enum(['holder', 'follower']),
+    ...key,
+  }),
+  z.object({
+    kind: z.literal('webhook'),
+    subscriptionId: id,
+    deliveryId: id,
+    event: z.object({
+      type: z.enum(WEBHOOK_EVENT_TYPES),
+      occurredAt: z.iso.datetime(),
+      actor: z.object({userId: id, source: z.enum(['user', 'token', 'scheduler', 'intake'])}),
+      channelId: id,
+      data: z.object({task: z.unknown(), comment: z.unknown().optional(), run: z.unknown().optional()}),
+    }),
     ...key,
   }),
 ]);

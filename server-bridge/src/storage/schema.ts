@@ -298,3 +298,121 @@ export interface ReminderSnoozesTable {
   until_date: string;
   snoozed_at: Date;
 }
+
+// The audit log (migration 0012, auditRepository.ts): append-only.
+
+export interface DatabaseSchema {
+  audit_log: AuditLogTable;
+}
+
+export interface AuditLogTable {
+  id: ColumnType<string, never, never>;
+  at: Date;
+  actor_id: string;
+  source: string;
+  source_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: ColumnType<unknown, string | null, never>;
+  after: ColumnType<unknown, string | null, never>;
+}
+
+// API tokens and external references of tasks (migration 0013,
+// apiTokenRepository.ts, externalRefRepository.ts).
+
+export interface DatabaseSchema {
+  api_tokens: ApiTokensTable;
+  task_external_refs: TaskExternalRefsTable;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  /** Hex SHA-256 of the token's secret; the token itself is never stored. */
+  token_hash: string;
+  scopes: string[];
+  /** Null: every channel. */
+  channel_ids: string[] | null;
+  created_by: string;
+  created_at: Date;
+  last_used_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface TaskExternalRefsTable {
+  source: string;
+  external_id: string;
+  task_id: string;
+  created_at: Date;
+}
+
+// Outgoing webhooks (migration 0014, webhookRepository.ts).
+
+export interface DatabaseSchema {
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+}
+
+export interface WebhookSubscriptionsTable {
+  id: string;
+  /** Null: every channel. */
+  channel_id: string | null;
+  url: string;
+  event_types: string[];
+  /** Kept as is: the bridge signs deliveries with it (migration 0014 says why it is not hashed). */
+  secret: string;
+  created_by: string;
+  created_at: Date;
+  disabled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_status: ColumnType<number | null, number | null | undefined, number | null>;
+  last_attempt_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_error: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  subscription_id: string;
+  event_type: string;
+  created_at: Date;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_status: ColumnType<number | null, number | null | undefined, number | null>;
+  last_error: ColumnType<string | null, string | null | undefined, string | null>;
+  last_attempt_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  delivered_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  gave_up_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+// Web intake and guest permissions (migration 0015, intakeRepository.ts,
+// channelSettingsRepository.ts).
+
+export interface DatabaseSchema {
+  intake_endpoints: IntakeEndpointsTable;
+}
+
+export interface ChannelSettingsTable {
+  guests_may_create_tasks: ColumnType<boolean, boolean | undefined, boolean>;
+  triage_holder_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface TasksTable {
+  /** Who asked, for a task from a web intake: not a Mattermost user. */
+  external_contact_name: ColumnType<string | null, string | null | undefined, string | null>;
+  external_contact_email: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface IntakeEndpointsTable {
+  id: string;
+  channel_id: string;
+  name: string;
+  /** Hex SHA-256 of the URL token; the token itself is never stored. */
+  token_hash: string;
+  secret_hash: string | null;
+  honeypot_field: string | null;
+  created_by: string;
+  created_at: Date;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  submissions: ColumnType<number, number | undefined, number>;
+  spam_caught: ColumnType<number, number | undefined, number>;
+  last_submission_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}

@@ -7,6 +7,7 @@ import {createOutboxWriter} from './outboxRepository';
 import {countTaskIds, listTaskIds} from './taskList';
 import {refreshTaskSearchFields, searchFieldsForComment, searchFieldsForTask} from './taskSearch';
 import {workflowReadsOn, workflowWritesOn} from './workflowRepository';
+import {webhookAuditWriterOn} from './webhookRepository';
 
 // The task store on either engine. Reads assemble a Task from its row, status
 // category, deadlines and watchers; writes run inside the caller's
@@ -32,12 +33,15 @@ export function createTaskRepository(db: Kysely<DatabaseSchema>, options: {after
 
 /** The store as one transaction sees it; other repositories build on it so their changes commit with task changes. */
 export function taskTxOn(trx: Transaction<DatabaseSchema>): TaskTx {
+  const reads = readsOn(trx);
   return {
-    ...readsOn(trx),
+    ...reads,
     ...writesOn(trx),
     workflows: {...workflowReadsOn(trx), ...workflowWritesOn(trx)},
     outbox: createOutboxWriter(trx),
     channels: {...channelSettingsReadsOn(trx), ...channelSettingsWritesOn(trx)},
+    // Every audited change also enqueues its webhook deliveries (domain/webhooks/webhookEmitter.ts).
+    audit: webhookAuditWriterOn(trx, (id) => reads.findTask(id)),
   };
 }
 
@@ -135,6 +139,7 @@ async function loadTasks(db: Db, which: (where: ExpressionBuilder<DatabaseSchema
         .map((deadline): Deadline => ({kind: deadline.kind, dueAt: deadline.due_at, allDay: deadline.all_day, timeZone: deadline.time_zone})),
       watcherIds: watchers.filter((watcher) => watcher.task_id === row.id).map((watcher) => watcher.user_id),
       progress: progress ? {done: progress.done, total: progress.total} : null,
+      externalContact: row.external_contact_name !== null ? {name: row.external_contact_name, email: row.external_contact_email ?? ''} : null,
     };
   });
 }
@@ -314,6 +319,10 @@ function toRow(task: Partial<NewTaskRow>) {
   if (task.updatedAt !== undefined) row.updated_at = task.updatedAt;
   if (task.closedAt !== undefined) row.closed_at = task.closedAt;
   if (task.version !== undefined) row.version = task.version;
+  if (task.externalContact !== undefined) {
+    row.external_contact_name = task.externalContact?.name ?? null;
+    row.external_contact_email = task.externalContact?.email ?? null;
+  }
   return row;
 }
 

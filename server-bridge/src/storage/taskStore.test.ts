@@ -145,6 +145,9 @@ describe.each(engineNames)('tasks on the %s engine', (engine) => {
       await service.addComment(kim, agencyTask.key, 'Please use our new logo.');
       expect((await rejection(service.patch(kim, agencyTask.key, 1, {title: 'Mine now'}))).status).toBe(403);
       expect((await rejection(service.transition(kim, agencyTask.key, {statusId: 'done'}))).status).toBe(403);
+      // Guests create tasks only where a channel admin allowed it.
+      expect((await rejection(service.create(kim, {title: 'New banner, please', channelId: 'acme'}))).id).toBe('baton.forbidden.guest_create');
+      await createTaskRepository(database.db).transaction((tx) => tx.channels.setChannelRoles('acme', {guests: {mayCreateTasks: true}, triageHolderId: null}, {actorId: 'smith', at: clock}));
       const request = await service.create(kim, {title: 'New banner, please', channelId: 'acme'});
       expect((await service.patch(kim, request.key, 1, {priority: 'high'})).priority).toBe('high');
       expect((await rejection(service.create(kim, {title: 'Personal'}))).status).toBe(403);

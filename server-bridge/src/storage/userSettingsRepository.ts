@@ -1,5 +1,6 @@
 import type {Kysely, Selectable, Updateable} from 'kysely';
 import type {StoredUserSettings, UserSettingsChanges, UserSettingsStore} from '../domain/reminders/userSettings';
+import {auditWriterOn} from './auditRepository';
 import type {DatabaseSchema, UserSettingsTable} from './schema';
 
 // People's own settings on either engine: one row per person who changed
@@ -14,16 +15,22 @@ export function createUserSettingsRepository(db: Kysely<DatabaseSchema>): UserSe
       return new Map(rows.map((row) => [row.user_id, toSettings(row)]));
     },
 
-    async save(userId, changes, at) {
+    async save(actor, changes, at) {
       const columns = toColumns(changes);
-      // One statement, so two concurrent first changes cannot both insert.
-      const row = await db
-        .insertInto('user_settings')
-        .values({user_id: userId, ...columns, updated_at: at})
-        .onConflict((conflict) => conflict.column('user_id').doUpdateSet({...columns, updated_at: at}))
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return toSettings(row);
+      const userId = actor.userId;
+      return db.transaction().execute(async (trx) => {
+        const before = await trx.selectFrom('user_settings').selectAll().where('user_id', '=', userId).forUpdate().executeTakeFirst();
+        // One statement, so two concurrent first changes cannot both insert.
+        const row = await trx
+          .insertInto('user_settings')
+          .values({user_id: userId, ...columns, updated_at: at})
+          .onConflict((conflict) => conflict.column('user_id').doUpdateSet({...columns, updated_at: at}))
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const saved = toSettings(row);
+        await auditWriterOn(trx).record({at, actor, action: 'user_settings.updated', entity: {type: 'user_settings', id: userId}, before: before ? toSettings(before) : null, after: saved});
+        return saved;
+      });
     },
   };
 }

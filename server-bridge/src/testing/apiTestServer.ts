@@ -1,7 +1,9 @@
 import type {FastifyInstance} from 'fastify';
+import type {TokenVerification} from '../domain/tokens/apiTokenService';
+import {verifyBearer} from '../http/apiTokenAuth';
 import {issueSessionToken, verifySessionToken} from '../http/bridgeSession';
 import {registerAuthenticatedRoutes} from '../http/requireCaller';
-import {buildHttpServer} from '../http/server';
+import {buildHttpServer, type HttpServerDeps} from '../http/server';
 import {createLogger} from '../logging/logger';
 
 // The bridge's REST API as route tests need it: the real HTTP shell (error
@@ -17,6 +19,10 @@ export interface ApiTestServerOptions {
   /** Routes outside the session check (e.g. the OpenAPI document). */
   publicRoutes?: Array<(http: FastifyInstance) => void>;
   engine?: string;
+  /** Business systems' API tokens (the token service's verify); without it every API token is unknown. */
+  verifyApiToken?: (token: string) => Promise<TokenVerification>;
+  /** Body and rate limits, as BATON_BODY_LIMIT_BYTES and BATON_RATE_LIMIT_* set them. */
+  limits?: HttpServerDeps['limits'];
 }
 
 export interface ApiTestServer {
@@ -25,13 +31,22 @@ export interface ApiTestServer {
   tokens: Record<string, string>;
 }
 
-export async function startApiTestServer({register, people, publicRoutes = [], engine = 'postgres'}: ApiTestServerOptions): Promise<ApiTestServer> {
+export async function startApiTestServer({register, people, publicRoutes = [], engine = 'postgres', verifyApiToken, limits}: ApiTestServerOptions): Promise<ApiTestServer> {
   const key = new Uint8Array(32).fill(9);
   const server = buildHttpServer({
     logger: createLogger('silent'),
     isStarted: () => true,
     readiness: {check: async () => ({engine})},
-    routes: [...publicRoutes, (http) => registerAuthenticatedRoutes(http, (token) => verifySessionToken(key, token), register)],
+    ...(limits ? {limits} : {}),
+    routes: [
+      ...publicRoutes,
+      (http) =>
+        registerAuthenticatedRoutes(
+          http,
+          verifyBearer({session: (token) => verifySessionToken(key, token), apiToken: verifyApiToken ?? (async () => ({ok: false, reason: 'token_unknown'}))}),
+          register,
+        ),
+    ],
   });
   await server.ready();
   const tokens: Record<string, string> = {};

@@ -9,7 +9,7 @@ import {createRecurrenceJob} from '../domain/recurrence/recurrenceJob';
 import {createRecurrenceService} from '../domain/recurrence/recurrenceService';
 import {createUserSettingsService} from '../domain/reminders/userSettings';
 import {createStatsService} from '../domain/stats/statsService';
-import type {TaskChangeListener} from '../domain/tasks/ports';
+import type {ChannelAccess, TaskChangeListener} from '../domain/tasks/ports';
 import {createTaskService} from '../domain/tasks/taskService';
 import {createWorkflowService} from '../domain/workflows/workflowService';
 import {StartupError} from '../errors';
@@ -47,14 +47,24 @@ export function wireDomainServices({config, database, logger}: {config: BridgeCo
   // the workflow service in turn changes tasks, so the list is filled after both exist.
   const listeners: TaskChangeListener[] = [];
   const userSettings = createUserSettingsService({store: createUserSettingsRepository(database.db), clock});
-  const tasks = createTaskService({
+  const taskServiceDeps = {
     store: taskStore,
-    access,
     clock,
     listeners,
-    acceptance: {required: async (userId) => (await userSettings.get({userId, guest: false})).requireAcceptance},
-  });
-  const workflows = createWorkflowService({store: taskStore, access, clock, calendar, timeZone: config.calendar.timeZone, tasks: tasks.operations});
+    acceptance: {required: async (userId: string) => (await userSettings.get({userId, guest: false})).requireAcceptance},
+  };
+  const tasks = createTaskService({...taskServiceDeps, access});
+  const workflowServiceDeps = {store: taskStore, clock, calendar, timeZone: config.calendar.timeZone};
+  const workflows = createWorkflowService({...workflowServiceDeps, access, tasks: tasks.operations});
+  /**
+   * The task and workflow services on another view of channel access: an API
+   * token's (domain/tokens/tokenScope.ts, wiring/apiTokens.ts). Same store,
+   * listeners and rules; only who counts as a member differs.
+   */
+  const servicesOn = (channelAccess: ChannelAccess) => {
+    const scopedTasks = createTaskService({...taskServiceDeps, access: channelAccess});
+    return {tasks: scopedTasks, workflows: createWorkflowService({...workflowServiceDeps, access: channelAccess, tasks: scopedTasks.operations})};
+  };
   listeners.push(workflows.listener, createHandoffNotifier(), createChannelNotifier());
   const recurrenceStore = publishingChanges(createRecurrenceRepository(database.db, {afterCommit: committed}), feed, reportFeed);
   return {
@@ -69,12 +79,15 @@ export function wireDomainServices({config, database, logger}: {config: BridgeCo
     userSettings,
     tasks,
     workflows,
+    servicesOn,
     channelSettings: createChannelSettingsService({store: taskStore, access, clock}),
     stats: createStatsService({store: createStatsQueries(database.db), access, clock}),
     recurrences: createRecurrenceService({store: recurrenceStore, access, clock, calendar, runs: workflows}),
     /** Creates each recurring task or run when it is due; run by the scheduler. */
     recurrenceJob: createRecurrenceJob({store: recurrenceStore, tasks: tasks.operations, runs: workflows, access, calendar, log: logger}),
     /** Names what runs after every commit of the task and recurrence stores (the delivery worker's wake-up). */
+    /** Runs what `onCommit` named, for stores wired elsewhere (wiring/apiTokens.ts). */
+    wakeAfterCommit: committed,
     onCommit(run: () => void) {
       afterCommit = run;
     },

@@ -24,7 +24,7 @@ import type {DomainServices} from './domainServices';
 // the WebSocket listener that drops cached answers the moment Mattermost says
 // they changed. Nothing here starts until `start()`.
 
-export async function wireMattermostIntegration({database, logger, domain}: {database: Database; logger: Logger; domain: DomainServices}) {
+export async function wireMattermostIntegration({database, logger, domain, webhooks}: {database: Database; logger: Logger; domain: DomainServices; webhooks?: {timeoutMs: number; maxAttempts: number}}) {
   const {connection, preferences, access, calendar, clock, taskStore, tasks, workflows, userSettings, feed} = domain;
   const actionKey = await loadOrCreateSigningKey(domain.settings, undefined, ACTION_SIGNING_KEY_SETTING);
   const bridgeUrl = async () => (await connection.get())?.bridgeUrl;
@@ -38,6 +38,8 @@ export async function wireMattermostIntegration({database, logger, domain}: {dat
     now: clock.now,
     actions: createHandoffButtons({key: actionKey, now: clock.now, bridgeUrl}),
     reminderActions: createReminderButtons({key: actionKey, now: clock.now, bridgeUrl}),
+    // The same worker sends outgoing webhooks: they need no Mattermost, only the outbox.
+    ...(webhooks ? {webhooks} : {}),
   });
   domain.onCommit(() => delivery.worker.wake());
 

@@ -16,11 +16,24 @@ export interface ChannelNoticeSettings {
 
 export const DEFAULT_CHANNEL_NOTICES: ChannelNoticeSettings = {handoffs: false, excludeGuests: false};
 
+/** Who does what in the channel: its guests' permissions and who gets what arrives from outside (web intake). */
+export interface ChannelRoleSettings {
+  /** Guests of the channel may create tasks in it (they may always see, comment, and move what they created or hold). */
+  guests: {mayCreateTasks: boolean};
+  /** Holds the tasks a web intake creates: a member of the channel, not a guest; null: nobody (the tasks wait unheld). */
+  triageHolderId: string | null;
+}
+
+export const DEFAULT_CHANNEL_ROLES: ChannelRoleSettings = {guests: {mayCreateTasks: false}, triageHolderId: null};
+
 export interface ChannelSettingsReads {
   /** The channel's notice settings; the defaults when nobody has changed them. */
   channelNotices(channelId: string): Promise<ChannelNoticeSettings>;
+  /** The channel's guest permissions and triage holder; the defaults when nobody has changed them. */
+  channelRoles(channelId: string): Promise<ChannelRoleSettings>;
 }
 
 export interface ChannelSettingsWrites {
   setChannelNotices(channelId: string, notices: ChannelNoticeSettings, by: {actorId: string; at: Date}): Promise<void>;
+  setChannelRoles(channelId: string, roles: ChannelRoleSettings, by: {actorId: string; at: Date}): Promise<void>;
 }

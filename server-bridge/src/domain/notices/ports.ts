@@ -1,3 +1,5 @@
+import type {WebhookNotice} from '../webhooks/ports';
+
 // Notices Baton sends to people (handoff DMs, reminders, channel notices) go
 // through a transactional outbox: a service enqueues a notice in the same
 // transaction as the change it reports, and a delivery worker posts it to
@@ -32,7 +34,8 @@ export type ChangeNotice =
   | ChannelLineNotice
   | RunChannelNotice
   | DigestNotice
-  | DeadlineReminderNotice;
+  | DeadlineReminderNotice
+  | WebhookNotice;
 
 /** One part of a digest: which tasks (most urgent first, at most a few) and how many there were in all. */
 export interface DigestSection {

@@ -58,7 +58,8 @@ export function createRecurrenceJob({store, tasks, runs, access, calendar, log, 
   }
 
   async function createOccurrence(recurrence: Recurrence, occurrence: Occurrence, now: Date): Promise<Attempt> {
-    const creator: Caller = {userId: recurrence.createdBy, guest: false};
+    // Made in the name of the recurrence's creator; the audit log says the scheduler did it.
+    const creator: Caller = {userId: recurrence.createdBy, guest: false, via: {kind: 'scheduler', job: `recurrence:${recurrence.id}`}};
     // Checks that ask Mattermost come before the transaction, which must not wait on it.
     if (!(await access.isMember(creator.userId, recurrence.channelId))) {
       throw errors.forbidden('recurrence_creator', 'The recurrence’s creator is no longer a member of its channel; someone in the channel should set it up again.');

@@ -93,7 +93,10 @@ export function createRecurrenceService({store, access, clock, calendar, runs, n
       const template = await checkedTemplate(caller, input.kind, input.channelId, input.template);
       const common = {id: newId(), channelId: input.channelId, createdBy: caller.userId, schedule, nextDueAt, paused: false, version: 1, lastProblem: null, createdAt: now, updatedAt: now};
       const recurrence: Recurrence = input.kind === 'task' ? {...common, kind: 'task', template: template as RecurringTaskTemplate} : {...common, kind: 'workflow_run', template: template as RecurringRunTemplate};
-      await store.transaction((tx) => tx.recurrences.insertRecurrence(recurrence));
+      await store.transaction(async (tx) => {
+        await tx.recurrences.insertRecurrence(recurrence);
+        await tx.audit.record({at: now, actor: caller, action: 'recurrence.created', entity: {type: 'recurrence', id: recurrence.id}, before: null, after: recurrence});
+      });
       return recurrence;
     },
 
@@ -134,14 +137,18 @@ export function createRecurrenceService({store, access, clock, calendar, runs, n
         if (!(await tx.recurrences.updateRecurrence(id, changes))) throw errors.notFound(`Recurrence ${id}`);
         const updated = await tx.recurrences.findRecurrence(id);
         if (!updated) throw errors.notFound(`Recurrence ${id}`);
+        await tx.audit.record({at: now, actor: caller, action: 'recurrence.updated', entity: {type: 'recurrence', id}, before: current, after: updated});
         return updated;
       });
     },
 
     /** Stops it for good; the tasks and runs it created stay. */
     async remove(caller: Caller, id: string): Promise<void> {
-      await visible(store, caller, id);
-      await store.transaction((tx) => tx.recurrences.deleteRecurrence(id));
+      const current = await visible(store, caller, id);
+      await store.transaction(async (tx) => {
+        await tx.recurrences.deleteRecurrence(id);
+        await tx.audit.record({at: clock.now(), actor: caller, action: 'recurrence.deleted', entity: {type: 'recurrence', id}, before: current, after: null});
+      });
     },
   };
 }

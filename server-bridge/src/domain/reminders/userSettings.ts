@@ -41,8 +41,8 @@ export type UserSettingsChanges = Partial<UserSettings>;
 export interface UserSettingsStore {
   /** The stored settings of each user that has a row; users without one are left out. */
   findMany(userIds: readonly string[]): Promise<Map<string, StoredUserSettings>>;
-  /** Creates the row (defaults for what is not given) or changes the given fields. */
-  save(userId: string, changes: UserSettingsChanges, at: Date): Promise<StoredUserSettings>;
+  /** Creates the row (defaults for what is not given) or changes the given fields; the audit log records it in the same transaction. */
+  save(actor: Caller, changes: UserSettingsChanges, at: Date): Promise<StoredUserSettings>;
 }
 
 export function withDefaults(userId: string, stored: StoredUserSettings | undefined): StoredUserSettings {
@@ -78,7 +78,7 @@ export function createUserSettingsService({store, clock}: UserSettingsServiceDep
       const given = Object.fromEntries(Object.entries(checked.data).filter(([, value]) => value !== undefined)) as UserSettingsChanges;
       // Nothing to change: no row is created just for asking.
       if (Object.keys(given).length === 0) return read(caller.userId);
-      return store.save(caller.userId, given, clock.now());
+      return store.save(caller, given, clock.now());
     },
   };
 }

@@ -3,6 +3,7 @@ import type {SearchPlan} from '../search/searchTerms';
 import type {OutboxWriter} from '../notices/ports';
 import type {WorkflowReads, WorkflowWrites} from '../workflows/ports';
 import type {Caller, Comment, Deadline, Task, TaskDraft, TaskEvent} from './task';
+import type {AuditWriter} from '../audit/audit';
 
 // What the task service needs from the outside world. Storage and the
 // Mattermost adapter implement these; tests use real in-memory versions.
@@ -18,6 +19,10 @@ export interface ChannelAccess {
   memberChannelIds(userId: string): Promise<string[]>;
   /** May the user change the channel's settings: a channel admin of it, or a system admin? */
   canManageChannel(userId: string, channelId: string): Promise<boolean>;
+  /** Is the user a Mattermost system admin (role system_admin)? Asked fresh: a role just granted or removed counts at once. */
+  isSystemAdmin(userId: string): Promise<boolean>;
+  /** Is the user a Mattermost guest (role system_guest)? Asked fresh, like isSystemAdmin. */
+  isGuest(userId: string): Promise<boolean>;
 }
 
 export type TaskSortField = 'updatedAt' | 'createdAt' | 'priority' | 'key' | 'due';
@@ -97,7 +102,8 @@ export interface TaskCounting<Name extends string> {
 }
 
 /** One transaction of the Baton store: task changes, workflow changes and the notices they cause commit together. */
-export type TaskTx = TaskReads & TaskWrites & {workflows: WorkflowReads & WorkflowWrites; outbox: OutboxWriter; channels: ChannelSettingsReads & ChannelSettingsWrites};
+export type TaskTx = TaskReads &
+  TaskWrites & {workflows: WorkflowReads & WorkflowWrites; outbox: OutboxWriter; channels: ChannelSettingsReads & ChannelSettingsWrites; audit: AuditWriter};
 
 export interface TaskStore extends TaskReads {
   workflows: WorkflowReads;

@@ -1,3 +1,5 @@
+import type {ApiTokenScope} from '../../contract/apiTokens';
+
 // The task as Baton's rules see it. The person who must act next holds the
 // baton (`holderId`); `version` guards every change against silent overwrites.
 
@@ -47,13 +49,38 @@ export interface Task {
   watcherIds: string[];
   /** Of a parent: how many sub-tasks are closed; null without sub-tasks. */
   progress: {done: number; total: number} | null;
+  /** Who asked, for a task from a channel's web intake (not a Mattermost user); absent or null otherwise. */
+  externalContact?: ExternalContact | null;
 }
+
+/** A person outside Mattermost a task is for: the submitter of a web intake form. */
+export interface ExternalContact {
+  name: string;
+  email: string;
+}
+
+/**
+ * How the caller reached Baton when it was not a person's own session,
+ * command, button or dialog: the audit log records it as the change's source.
+ */
+export type CallerVia =
+  /**
+   * An API token of a business system (domain/tokens/): the caller is the
+   * Baton bot, limited to the token's scopes and, unless null, its channels.
+   * Absent scopes or channelIds (a caller made elsewhere than the token
+   * service) mean none: a token is never given more than it says.
+   */
+  | {kind: 'token'; tokenId: string; scopes?: readonly ApiTokenScope[]; channelIds?: readonly string[] | null}
+  | {kind: 'scheduler'; job: string}
+  | {kind: 'intake'; channelId: string};
 
 /** Who is acting, as Mattermost knows them. */
 export interface Caller {
   userId: string;
   /** Mattermost guest account (role system_guest). */
   guest: boolean;
+  /** Absent: the person themselves (session, `/task`, a button or a dialog). */
+  via?: CallerVia;
 }
 
 export interface Comment {
@@ -106,6 +133,7 @@ export interface TaskDraft {
   caseRef?: CaseRef | null;
   sourcePostId?: string | null;
   watcherIds?: string[];
+  externalContact?: ExternalContact | null;
 }
 
 /** Editable fields; holder and status change through handoff and transition. */

@@ -79,15 +79,28 @@ export function createTaskService({store, access, clock, newId = randomUUID, lis
     if (!note?.trim()) return [];
     const comment = newComment(task.id, caller, note.trim(), now);
     await tx.insertComment(comment);
+    await auditComment(tx, caller, now, 'comment.created', null, comment);
     return [event(task, caller, now, 'commented', null, null, {commentId: comment.id})];
   }
 
-  async function commit(tx: Tx, task: Task, version: number, changes: Partial<NewTaskRow>, events: NewEvent[]): Promise<Task> {
-    if (!(await tx.updateTask(task.id, version, {...changes, updatedAt: clock.now(), version: version + 1}))) {
+  async function commit(tx: Tx, caller: Caller, task: Task, version: number, changes: Partial<NewTaskRow>, events: NewEvent[]): Promise<Task> {
+    const now = clock.now();
+    if (!(await tx.updateTask(task.id, version, {...changes, updatedAt: now, version: version + 1}))) {
       throw new StaleVersionError(await reread(tx, task.id));
     }
     await tx.appendEvents(events);
-    return reread(tx, task.id);
+    const after = await reread(tx, task.id);
+    await auditTask(tx, caller, now, taskAction(events), task, after);
+    return after;
+  }
+
+  /** The audit entry of a task change: the task as it was and as it is now. */
+  async function auditTask(tx: Tx, caller: Caller, at: Date, action: string, before: Task | null, after: Task): Promise<void> {
+    await tx.audit.record({at, actor: caller, action, entity: {type: 'task', id: after.id}, before, after});
+  }
+
+  async function auditComment(tx: Tx, caller: Caller, at: Date, action: string, before: Comment | null, after: Comment | null): Promise<void> {
+    await tx.audit.record({at, actor: caller, action, entity: {type: 'comment', id: (after ?? before)?.id ?? ''}, before, after});
   }
 
   // The changes themselves, inside a caller's transaction and without the
@@ -121,6 +134,7 @@ export function createTaskService({store, access, clock, newId = randomUUID, lis
         labels: [...new Set(draft.labels ?? [])],
         caseRef: draft.caseRef ?? null,
         sourcePostId: draft.sourcePostId ?? null,
+        externalContact: draft.externalContact ?? null,
         createdAt: now,
         updatedAt: now,
         closedAt: category === 'closed' ? now : null,
@@ -131,7 +145,9 @@ export function createTaskService({store, access, clock, newId = randomUUID, lis
       // The creator and the holder follow the task from the start.
       await tx.addWatchers(row.id, [caller.userId, ...(holderId ? [holderId] : []), ...(draft.watcherIds ?? [])]);
       await tx.appendEvents([event(row, caller, now, 'created', null, null, {key, title: row.title, holderId, statusId})]);
-      return reread(tx, row.id);
+      const created = await reread(tx, row.id);
+      await auditTask(tx, caller, now, 'task.created', null, created);
+      return created;
     },
 
     async handOff(tx, caller, task, input) {
@@ -143,7 +159,7 @@ export function createTaskService({store, access, clock, newId = randomUUID, lis
       const events = [event(task, caller, now, 'handed_off', 'holderId', task.holderId, input.toUserId), ...(await keepNote(tx, task, caller, input.comment, now))];
       // Taking the baton yourself needs no acceptance; anyone else is asked.
       const self = input.toUserId === caller.userId;
-      const after = await commit(tx, task, version, {holderId: input.toUserId, handedById: self ? null : caller.userId, acceptedAt: self ? now : null}, events);
+      const after = await commit(tx, caller, task, version, {holderId: input.toUserId, handedById: self ? null : caller.userId, acceptedAt: self ? now : null}, events);
       await tell(tx, {kind: 'handed_off', before: task, after, actor: caller, at: now, ...(input.comment?.trim() ? {comment: input.comment.trim()} : {})});
       return after;
     },
@@ -165,7 +181,7 @@ export function createTaskService({store, access, clock, newId = randomUUID, lis
         }
         changes.acceptedAt = now;
       }
-      const after = await commit(tx, task, version, changes, events);
+      const after = await commit(tx, caller, task, version, changes, events);
       await tell(tx, {
         kind: 'status_changed',
         before: task,
@@ -181,7 +197,7 @@ export function createTaskService({store, access, clock, newId = randomUUID, lis
     async setDeadlines(tx, caller, task, deadlines) {
       if (deadlines.length === 0) return task;
       const events = await changeDeadlines(tx, caller, task, clock.now(), Object.fromEntries(deadlines.map(({kind, ...due}) => [kind, due])));
-      return events.length === 0 ? task : commit(tx, task, task.version, {}, events);
+      return events.length === 0 ? task : commit(tx, caller, task, task.version, {}, events);
     },
   };
 
@@ -220,6 +236,10 @@ export function createTaskService({store, access, clock, newId = randomUUID, lis
         throw errors.forbidden('channel', 'You can create tasks only in channels you are a member of.');
       }
       if (!channelId && caller.guest) throw errors.forbidden('guest_personal', 'Guests can create tasks only in their channels.');
+      // Guests create only where a channel admin allowed it (channel settings `guests.mayCreateTasks`).
+      if (channelId && caller.guest && !(await store.channels.channelRoles(channelId)).guests.mayCreateTasks) {
+        throw errors.forbidden('guest_create', 'Guests cannot create tasks in this channel; a channel admin can allow it in the channel’s Baton settings.');
+      }
       const holderId = draft.holderId ?? null;
       await requireHolderAllowed({channelId}, holderId);
       return store.transaction(async (tx) => {
@@ -277,7 +297,7 @@ export function createTaskService({store, access, clock, newId = randomUUID, lis
         }
         events.push(...(await changeDeadlines(tx, caller, task, now, changes.deadlines ?? {})));
         if (events.length === 0) return task;
-        return commit(tx, task, version, row, events);
+        return commit(tx, caller, task, version, row, events);
       });
     },
 
@@ -313,7 +333,7 @@ export function createTaskService({store, access, clock, newId = randomUUID, lis
           changes.statusId = 'in_progress';
           events.push(event(task, caller, now, 'status_changed', 'statusId', task.statusId, 'in_progress'));
         }
-        return commit(tx, task, version, changes, events);
+        return commit(tx, caller, task, version, changes, events);
       });
     },
 
@@ -331,7 +351,7 @@ export function createTaskService({store, access, clock, newId = randomUUID, lis
         const now = clock.now();
         const events = [event(task, caller, now, 'declined', 'holderId', caller.userId, sender), ...(await keepNote(tx, task, caller, reason, now))];
         // The sender gets their own task back: nothing for them to accept.
-        const after = await commit(tx, task, version, {holderId: sender, handedById: null, acceptedAt: now}, events);
+        const after = await commit(tx, caller, task, version, {holderId: sender, handedById: null, acceptedAt: now}, events);
         await tell(tx, {kind: 'declined', before: task, after, actor: caller, at: now, comment: reason});
         return after;
       });
@@ -344,6 +364,7 @@ export function createTaskService({store, access, clock, newId = randomUUID, lis
         const comment = newComment(task.id, caller, body.trim(), now);
         await tx.insertComment(comment);
         await tx.appendEvents([event(task, caller, now, 'commented', null, null, {commentId: comment.id})]);
+        await auditComment(tx, caller, now, 'comment.created', null, comment);
         return comment;
       });
     },
@@ -357,7 +378,9 @@ export function createTaskService({store, access, clock, newId = randomUUID, lis
         const now = clock.now();
         await tx.updateComment(comment.id, {body: body.trim(), updatedAt: now});
         await tx.appendEvents([event(task, caller, now, 'comment_edited', null, {commentId, body: comment.body}, {commentId, body: body.trim()})]);
-        return {...comment, body: body.trim(), updatedAt: now};
+        const edited = {...comment, body: body.trim(), updatedAt: now};
+        await auditComment(tx, caller, now, 'comment.edited', comment, edited);
+        return edited;
       });
     },
 
@@ -370,6 +393,7 @@ export function createTaskService({store, access, clock, newId = randomUUID, lis
         const now = clock.now();
         await tx.updateComment(comment.id, {deletedAt: now, updatedAt: now});
         await tx.appendEvents([event(task, caller, now, 'comment_deleted', null, {commentId}, null)]);
+        await auditComment(tx, caller, now, 'comment.deleted', comment, {...comment, deletedAt: now, updatedAt: now});
       });
     },
 
@@ -383,8 +407,11 @@ export function createTaskService({store, access, clock, newId = randomUUID, lis
         const task = await visibleTask(tx, caller, idOrKey);
         const now = clock.now();
         const changed = watching ? (await tx.addWatchers(task.id, [caller.userId])).length > 0 : await tx.removeWatcher(task.id, caller.userId);
-        if (changed) await tx.appendEvents([event(task, caller, now, watching ? 'watched' : 'unwatched', null, null, null)]);
-        return reread(tx, task.id);
+        if (!changed) return task;
+        await tx.appendEvents([event(task, caller, now, watching ? 'watched' : 'unwatched', null, null, null)]);
+        const after = await reread(tx, task.id);
+        await auditTask(tx, caller, now, watching ? 'task.watched' : 'task.unwatched', task, after);
+        return after;
       });
     },
 
@@ -425,4 +452,15 @@ export type TaskService = ReturnType<typeof createTaskService>;
 /** A deadline as the timeline records it. */
 function deadlineValue(deadline: Deadline): string {
   return `${deadline.dueAt.toISOString()}${deadline.allDay ? ' (all day)' : ''} ${deadline.timeZone}`;
+}
+
+/**
+ * A task change's audit action, from the timeline events it made: the first
+ * that is not a note (a handoff's comment comes with it), field edits as
+ * `task.updated`.
+ */
+function taskAction(events: readonly NewEvent[]): string {
+  const main = events.find((candidate) => candidate.kind !== 'commented') ?? events[0];
+  if (!main) return 'task.updated';
+  return main.kind === 'field_changed' ? 'task.updated' : `task.${main.kind}`;
 }

@@ -121,6 +121,7 @@ export function createWorkflowService({store, access, clock, calendar, timeZone,
         return;
       }
       await tx.workflows.updateRun(run.id, {status: 'completed', currentStep: null, completedAt: now});
+      await tx.audit.record({at: now, actor: change.actor, action: 'workflow_run.completed', entity: {type: 'workflow_run', id: run.id}, before: run, after: await tx.workflows.findRun(run.id)});
       const parent = await taskOrFail(tx, run.parentTaskId);
       await tasks.transition(tx, change.actor, parent, {statusId: 'done'});
       if (run.requesterId !== change.actor.userId) {
@@ -175,7 +176,9 @@ export function createWorkflowService({store, access, clock, calendar, timeZone,
       await tx.outbox.enqueue({kind: 'run_channel_open', runId: run.id, userIds: runPeople(definition, run), idempotencyKey: `run_channel_open:${run.id}`});
     }
     await beginStep(tx, run, definition, 0, caller, start.comment ? {comment: start.comment} : {});
-    return (await tx.workflows.findRun(run.id)) ?? run;
+    const started = (await tx.workflows.findRun(run.id)) ?? run;
+    await tx.audit.record({at: now, actor: caller, action: 'workflow_run.started', entity: {type: 'workflow_run', id: run.id}, before: null, after: started});
+    return started;
   }
 
   return {
@@ -192,7 +195,11 @@ export function createWorkflowService({store, access, clock, calendar, timeZone,
     async createTemplate(caller: Caller, definition: WorkflowDefinition): Promise<WorkflowTemplate> {
       requireMember(caller, 'create workflow templates');
       const template: WorkflowTemplate = {id: newId(), name: definition.name, version: 1, definition, createdBy: caller.userId, updatedAt: clock.now()};
-      const inserted = await store.transaction((tx) => tx.workflows.insertTemplate(template));
+      const inserted = await store.transaction(async (tx) => {
+        if (!(await tx.workflows.insertTemplate(template))) return false;
+        await tx.audit.record({at: template.updatedAt, actor: caller, action: 'workflow_template.created', entity: {type: 'workflow_template', id: template.id}, before: null, after: template});
+        return true;
+      });
       if (!inserted) throw errors.conflict('template_name', `A workflow template named ${definition.name} exists already; choose another name or edit that one.`, {field: 'name'});
       return template;
     },
@@ -207,6 +214,7 @@ export function createWorkflowService({store, access, clock, calendar, timeZone,
         const outcome = await tx.workflows.addTemplateVersion(next, base);
         if (outcome === 'stale') throw errors.conflict('template_version', `Template ${current.name} is at version ${current.version}; reload it and apply your change again.`, {field: 'version'});
         if (outcome === 'name_taken') throw errors.conflict('template_name', `A workflow template named ${definition.name} exists already.`, {field: 'name'});
+        await tx.audit.record({at: next.updatedAt, actor: caller, action: 'workflow_template.updated', entity: {type: 'workflow_template', id: next.id}, before: current, after: next});
         return next;
       });
     },

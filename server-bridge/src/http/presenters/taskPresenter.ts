@@ -30,6 +30,7 @@ export function presentTask(task: Task): ApiTask {
     updatedAt: task.updatedAt.toISOString(),
     closedAt: task.closedAt?.toISOString() ?? null,
     version: task.version,
+    externalContact: task.externalContact ?? null,
   };
 }
 

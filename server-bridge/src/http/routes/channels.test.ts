@@ -59,7 +59,7 @@ describe('channel notices and run channels over HTTP', () => {
   const settings = `/api/v1/channels/${patents}/settings`;
 
   it('shows the notices off by default and lets a channel admin turn them on, one switch at a time', async () => {
-    expect((await call('GET', settings, 'tanaka')).json()).toEqual({channelId: patents, keyPrefix: null, notices: {handoffs: false, excludeGuests: false}});
+    expect((await call('GET', settings, 'tanaka')).json()).toEqual({channelId: patents, keyPrefix: null, notices: {handoffs: false, excludeGuests: false}, guests: {mayCreateTasks: false}, triageHolderId: null});
     const on = await call('PATCH', settings, 'sato', {notices: {handoffs: true}});
     expect([on.statusCode, on.json().notices]).toEqual([200, {handoffs: true, excludeGuests: false}]);
     expect((await call('PATCH', settings, 'root', {notices: {excludeGuests: true}})).json().notices).toEqual({handoffs: true, excludeGuests: true});

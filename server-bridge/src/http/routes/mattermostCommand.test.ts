@@ -8,6 +8,7 @@ const connection: MattermostConnection = {url: 'http://mm.test', botUserId: 'bot
 const locales: Record<string, string> = {sato: 'ja', ivanova: 'ru'};
 
 const opened: unknown[] = [];
+const tokensCreated: unknown[] = [];
 
 function server(logger = createLogger('silent')) {
   return buildHttpServer({
@@ -43,6 +44,15 @@ function server(logger = createLogger('silent')) {
             openWorkflowStartDialog: async () => Promise.reject(new Error('not in these tests')),
             openSettingsDialog: async () => Promise.reject(new Error('not in these tests')),
             session: {issue: async (caller) => ({token: `token-of-${caller.userId}`, expiresAt: new Date('2026-11-20T12:00:00Z')}), bridgeUrl: async () => 'https://baton.example'},
+            apiTokens: {
+              create: async (caller, input) => {
+                tokensCreated.push(input);
+                const record = {id: '0123456789abcdef', name: input.name, tokenHash: '', scopes: input.scopes, channelIds: input.channelIds ?? null, createdBy: caller.userId, createdAt: new Date(), lastUsedAt: null, revokedAt: null};
+                return {record, token: `baton_0123456789abcdef_${'s'.repeat(43)}`};
+              },
+              list: async () => [],
+              revoke: async () => Promise.reject(new Error('not in these tests')),
+            },
           },
         })),
     ],
@@ -106,6 +116,14 @@ describe('POST /mattermost/command', () => {
     expect(response.json().props.baton_token).toBe('token-of-sato');
     expect(lines.join('')).toContain('"baton_token":"[redacted]"');
     expect(lines.join('')).not.toContain('token-of-sato');
+  });
+
+  it('hands the ~channels Mattermost resolved to `/task admin tokens create`', async () => {
+    const patents = 'p'.repeat(26);
+    const acme = 'a'.repeat(26);
+    const response = await invoke({...base, user_id: 'admin', text: 'admin tokens create Billing scopes:tasks:read channels:~patents,~client-acme', channel_mentions: ['patents', 'client-acme'], channel_mentions_ids: [patents, acme]});
+    expect(response.json().text).toContain(`baton_0123456789abcdef_${'s'.repeat(43)}`);
+    expect(tokensCreated).toEqual([{name: 'Billing', scopes: ['tasks:read'], channelIds: [patents, acme]}]);
   });
 
   it('rejects an unknown token with 401', async () => {

@@ -24,6 +24,9 @@ const commandRequestSchema = z.object({
   // Repeated form keys arrive as arrays (formBody.ts); parallel lists.
   user_mentions: z.union([z.string(), z.array(z.string())]).optional(),
   user_mentions_ids: z.union([z.string(), z.array(z.string())]).optional(),
+  // ~channel names Mattermost resolved (public channels), parallel lists like the user mentions.
+  channel_mentions: z.union([z.string(), z.array(z.string())]).optional(),
+  channel_mentions_ids: z.union([z.string(), z.array(z.string())]).optional(),
 });
 
 const asList = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -59,8 +62,14 @@ export function registerCommandRoute(server: FastifyInstance, deps: () => Comman
       const id = ids[index];
       if (id) mentions.set(name.toLowerCase(), id);
     });
+    const channelMentions = new Map<string, string>();
+    const channelIds = asList(parsed.data.channel_mentions_ids);
+    asList(parsed.data.channel_mentions).forEach((name, index) => {
+      const id = channelIds[index];
+      if (id) channelMentions.set(name.toLowerCase(), id);
+    });
     const caller = await deps().callerOf(parsed.data.user_id);
-    const input = {text: parsed.data.text, caller, mentions, t, locale, channelId: parsed.data.channel_id, ...(parsed.data.trigger_id ? {triggerId: parsed.data.trigger_id} : {})};
+    const input = {text: parsed.data.text, caller, mentions, channelMentions, t, locale, channelId: parsed.data.channel_id, ...(parsed.data.trigger_id ? {triggerId: parsed.data.trigger_id} : {})};
     return presentCommandReply(await handleTaskCommand(input, deps().commands));
   });
 }

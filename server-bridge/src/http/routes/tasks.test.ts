@@ -21,12 +21,27 @@ import {mmId} from '../../testing/mattermostIds';
 import {operations} from '../openapiOperations';
 import {registerOpenApiRoute} from '../openapi';
 import {registerChannelRoutes} from './channels';
+import {registerIntakeAdminRoutes} from './intake';
+import {wireIntake} from '../../wiring/intake';
 import {registerMeRoutes, registerMyCountersRoute} from './me';
 import {registerRecurrenceRoutes} from './recurrences';
 import {registerStatsRoutes} from './stats';
 import {registerStreamRoutes} from './stream';
 import {registerTaskRoutes} from './tasks';
 import {registerWorkflowRoutes} from './workflows';
+import {registerAdminRoutes} from './admin';
+import {registerExternalRoutes} from './external';
+import {registerAuditRoutes} from './audit';
+import {createAuditService} from '../../domain/audit/auditService';
+import {auditReadsOn} from '../../storage/auditRepository';
+import {createApiTokenService} from '../../domain/tokens/apiTokenService';
+import {createExternalTaskService} from '../../domain/external/externalTaskService';
+import {createStepCompletion} from '../../domain/workflows/stepCompletion';
+import {createApiTokenRepository} from '../../storage/apiTokenRepository';
+import {createExternalRefRepository} from '../../storage/externalRefRepository';
+import {registerWebhookRoutes} from './webhooks';
+import {createWebhookService} from '../../domain/webhooks/webhookService';
+import {createWebhookRepository} from '../../storage/webhookRepository';
 
 // /api/v1/tasks over HTTP (Fastify inject) on a real PostgreSQL store:
 // authentication, validation messages, ETags, 409 with the current task.
@@ -61,12 +76,24 @@ describe('the task API', () => {
       register: (api) => {
           registerTaskRoutes(api, () => ({tasks, timeZoneOf: async () => 'Asia/Tokyo'}));
           registerChannelRoutes(api, () => ({channelSettings}));
+          registerIntakeAdminRoutes(api, () => ({
+            intakes: wireIntake({db: database.db, access, channels: store.channels, clock, servicesOn: () => ({tasks}), botUserId: async () => undefined}),
+          }));
           registerMeRoutes(api, () => ({userSettings: createUserSettingsService({store: createUserSettingsRepository(database.db), clock})}));
           registerMyCountersRoute(api, () => ({tasks}));
           registerWorkflowRoutes(api, () => ({workflows, timeZoneOf: async () => 'Asia/Tokyo'}));
           registerStatsRoutes(api, () => ({stats, timeZoneOf: async () => 'Asia/Tokyo'}));
           registerRecurrenceRoutes(api, () => ({recurrences, timeZoneOf: async () => 'Asia/Tokyo'}));
           registerStreamRoutes(api, () => ({live: createLiveUpdates({feed: createInProcessFeed(), access})}));
+          registerAuditRoutes(api, () => ({audit: createAuditService({reads: auditReadsOn(database.db), access})}));
+          registerAdminRoutes(api, () => ({apiTokens: createApiTokenService({store: createApiTokenRepository(database.db), access, bot: {botUserId: async () => undefined}, clock})}));
+          registerWebhookRoutes(api, () => ({webhooks: createWebhookService({store: createWebhookRepository(database.db), access, clock})}));
+          registerExternalRoutes(api, () => ({
+            external: createExternalTaskService({refs: createExternalRefRepository(database.db), tasks, operations: tasks.operations, access, clock}),
+            steps: createStepCompletion({workflows, tasks}),
+            workflows,
+            timeZoneOf: async () => 'Asia/Tokyo',
+          }));
         },
     });
     server = started.server;
@@ -176,9 +203,9 @@ describe('the task API', () => {
 
     it('lets a channel admin rename the key prefix, and old keys keep working', async () => {
       const task = (await call('POST', '/api/v1/tasks', 'tanaka', {title: 'Before the rename', channelId: patents})).json();
-      expect((await call('GET', settings, 'tanaka')).json()).toEqual({channelId: patents, keyPrefix: 'PATENT', notices: {handoffs: false, excludeGuests: false}});
+      expect((await call('GET', settings, 'tanaka')).json()).toEqual({channelId: patents, keyPrefix: 'PATENT', notices: {handoffs: false, excludeGuests: false}, guests: {mayCreateTasks: false}, triageHolderId: null});
       const renamed = await call('PATCH', settings, 'sato', {keyPrefix: 'PAT'});
-      expect([renamed.statusCode, renamed.json()]).toEqual([200, {channelId: patents, keyPrefix: 'PAT', notices: {handoffs: false, excludeGuests: false}}]);
+      expect([renamed.statusCode, renamed.json()]).toEqual([200, {channelId: patents, keyPrefix: 'PAT', notices: {handoffs: false, excludeGuests: false}, guests: {mayCreateTasks: false}, triageHolderId: null}]);
       const number = task.key.split('-')[1];
       expect((await call('GET', `/api/v1/tasks/${task.key}`, 'tanaka')).json()).toMatchObject({id: task.id, key: `PAT-${number}`});
     });

@@ -10,6 +10,10 @@ import * as m0008 from './0008_recurrences';
 import * as m0009 from './0009_action_nonces';
 import * as m0010 from './0010_channel_notices';
 import * as m0011 from './0011_reminder_snoozes';
+import * as m0012 from './0012_audit_log';
+import * as m0013 from './0013_api_tokens';
+import * as m0014 from './0014_webhooks';
+import * as m0015 from './0015_intake';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the folder at
@@ -28,4 +32,8 @@ export const migrations: Record<string, Migration> = {
   '0009_action_nonces': m0009,
   '0010_channel_notices': m0010,
   '0011_reminder_snoozes': m0011,
+  '0012_audit_log': m0012,
+  '0013_api_tokens': m0013,
+  '0014_webhooks': m0014,
+  '0015_intake': m0015,
 };
