@@ -1,4 +1,4 @@
-import {act} from 'react-dom/test-utils';
+import {act, fireEvent, within} from '@testing-library/react';
 import React from 'react';
 
 import en from '../i18n/en.json';
@@ -85,23 +85,22 @@ describe('RhsPanel', () => {
   });
 
   it('opens each form from the toolbar in place of the lists, and shows the lists again when it closes', async () => {
-    const {services, rendered: {container}} = render(<RhsPanel/>);
+    const {services, rendered: view} = render(<RhsPanel/>);
     services.fake.on('GET', /\/api\/v1\/me\/settings$/, {status: 503, json: {id: 'baton.not_ready', message: 'starting up', status_code: 503}});
     await settle();
-    const toolbar = container.querySelector('[role="toolbar"]');
-    expect([...(toolbar?.querySelectorAll('button') ?? [])].map((button) => button.textContent)).toEqual(['New task', 'Start workflow', 'Settings']);
+    expect(within(view.getByRole('toolbar')).getAllByRole('button').map((button) => button.textContent)).toEqual(['New task', 'Start workflow', 'Settings']);
 
-    act(() => (container.querySelector('[data-testid="baton-toolbar-new-task"]') as HTMLButtonElement).click());
-    expect(container.querySelector('[role="tablist"]')).toBeNull();
-    expect(container.textContent).toContain(en['baton.task_form.create_heading']);
+    fireEvent.click(view.getByRole('button', {name: 'New task'}));
+    expect(view.queryByRole('tablist')).toBeNull();
+    expect(view.getByRole('heading', {name: en['baton.task_form.create_heading']})).toBeTruthy();
     expect(getPluginState(services.store.getState() as GlobalStateWithBaton).rhs.form).toEqual({kind: 'createTask', prefill: {}});
 
-    act(() => (container.querySelector('[data-testid="baton-toolbar-settings"]') as HTMLButtonElement).click());
+    fireEvent.click(view.getByRole('button', {name: 'Settings'}));
     await settle();
-    expect(container.textContent).toContain(en['baton.settings.heading']);
+    expect(view.getByRole('heading', {name: en['baton.settings.heading']})).toBeTruthy();
 
     act(() => services.store.dispatch(panelFormClosed()));
     await settle();
-    expect(container.querySelector('[role="tablist"]')).not.toBeNull();
+    expect(view.getByRole('tablist')).toBeTruthy();
   });
 });
