@@ -1,5 +1,4 @@
 import {createHash} from 'node:crypto';
-import type {FastifyInstance} from 'fastify';
 import {sql} from 'kysely';
 import {API_TOKEN_PATTERN} from '../../contract';
 import {createBusinessCalendar} from '../../domain/calendar/businessCalendar';
@@ -10,13 +9,13 @@ import {createUserSettingsService} from '../../domain/reminders/userSettings';
 import type {ChannelAccess, TaskChangeListener} from '../../domain/tasks/ports';
 import {createTaskService} from '../../domain/tasks/taskService';
 import {createWorkflowService} from '../../domain/workflows/workflowService';
-import {type Database, openDatabase} from '../../storage/database';
+import type {Database} from '../../storage/database';
 import {createTaskRepository} from '../../storage/taskRepository';
 import {createUserSettingsRepository} from '../../storage/userSettingsRepository';
-import {startApiTestServer} from '../../testing/apiTestServer';
-import {engineNames, freshStorage, type TestStorage} from '../../testing/engines';
+import {engineNames} from '../../testing/engines';
 import {fakeChannelAccess} from '../../testing/fakeChannelAccess';
 import {mmId} from '../../testing/mattermostIds';
+import {type RouteTestSetup, useRouteTestWorld} from '../../testing/routeTestWorld';
 import {wireApiTokens} from '../../wiring/apiTokens';
 import {buildOpenApiDocument} from '../openapi';
 import {operations} from '../openapiOperations';
@@ -47,7 +46,8 @@ const access = fakeChannelAccess({
 
 type Limits = {bodyBytes?: number; perTokenPerMinute?: number; perUserPerMinute?: number};
 
-async function startStack(database: Database, engine: string, limits?: Limits): Promise<FastifyInstance & {sessions: Record<string, string>}> {
+/** The routes a business system and the admins use, wired as the bridge wires them, on the given database. */
+function stackOn(database: Database, limits?: Limits): RouteTestSetup {
   const store = createTaskRepository(database.db);
   const clock = {now: () => new Date()};
   const calendar = createBusinessCalendar({country: 'JP'});
@@ -60,9 +60,8 @@ async function startStack(database: Database, engine: string, limits?: Limits): 
   listeners.push(shared.workflows.listener, createHandoffNotifier());
   const wired = wireApiTokens({db: database.db, access, clock, ...shared, servicesOn, botUserId: async () => U.bot});
   const timeZoneOf = async () => 'Asia/Tokyo';
-  const {server, tokens} = await startApiTestServer({
+  return {
     people: {admin: U.admin, sato: U.sato, smith: U.smith, kim: {userId: U.kim, guest: true}},
-    engine,
     verifyApiToken: wired.apiTokens.verify,
     ...(limits ? {limits} : {}),
     register: (api) => {
@@ -73,8 +72,7 @@ async function startStack(database: Database, engine: string, limits?: Limits): 
       registerMeRoutes(api, () => ({userSettings: createUserSettingsService({store: createUserSettingsRepository(database.db), clock})}));
       registerStreamRoutes(api, () => ({live: createLiveUpdates({feed: createInProcessFeed(), access})}));
     },
-  });
-  return Object.assign(server, {sessions: tokens});
+  };
 }
 
 const officeAction = {
@@ -102,25 +100,12 @@ describe('the OpenAPI document for business systems', () => {
 });
 
 describe.each(engineNames)('API tokens on the %s engine', (engine) => {
-  let storage: TestStorage;
-  let database: Database;
-  let server: FastifyInstance & {sessions: Record<string, string>};
-
-  beforeAll(async () => {
-    storage = await freshStorage(engine);
-    database = await openDatabase(storage.config);
-    server = await startStack(database, engine);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.close();
-    await storage?.cleanup();
-  });
+  const world = useRouteTestWorld(engine, (database) => stackOn(database));
 
   type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   const as = (bearer: string) => (method: Method, url: string, payload?: unknown) =>
-    server.inject({method, url, headers: {authorization: `Bearer ${bearer}`}, ...(payload === undefined ? {} : {payload: payload as object})});
-  const person = (name: string) => as(server.sessions[name] ?? '');
+    world.server.inject({method, url, headers: {authorization: `Bearer ${bearer}`}, ...(payload === undefined ? {} : {payload: payload as object})});
+  const person = (name: string) => as(world.tokens[name] ?? '');
 
   /** A new token from the admin's REST call: its secret form. */
   async function token(name: string, scopes: string[], channelIds?: string[] | null): Promise<{id: string; token: string}> {
@@ -133,7 +118,7 @@ describe.each(engineNames)('API tokens on the %s engine', (engine) => {
     const mine = operations.filter((operation) => operation.path.startsWith('/api/v1/external') || operation.path.startsWith('/api/v1/admin/tokens') || operation.path.includes('/steps/'));
     expect(mine.map((operation) => operation.operationId).sort()).toEqual(['completeWorkflowStep', 'createApiToken', 'getExternalTask', 'listApiTokens', 'putExternalTask', 'revokeApiToken']);
     for (const operation of mine) {
-      expect([operation.operationId, server.hasRoute({method: operation.method.toUpperCase() as 'GET', url: operation.path.replace(/\{(\w+)\}/g, ':$1')})]).toEqual([operation.operationId, true]);
+      expect([operation.operationId, world.server.hasRoute({method: operation.method.toUpperCase() as 'GET', url: operation.path.replace(/\{(\w+)\}/g, ':$1')})]).toEqual([operation.operationId, true]);
     }
   });
 
@@ -146,7 +131,7 @@ describe.each(engineNames)('API tokens on the %s engine', (engine) => {
       expect(created).toMatchObject({name: 'Billing system', scopes: ['tasks:read', 'workflows:start'], channelIds: [patents], createdBy: U.admin, lastUsedAt: null, revokedAt: null});
       const [, id, secret] = API_TOKEN_PATTERN.exec(created.token) ?? [];
       expect(id).toBe(created.id);
-      const row = await database.db.selectFrom('api_tokens').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
+      const row = await world.database.db.selectFrom('api_tokens').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
       expect(row.token_hash).toBe(createHash('sha256').update(secret ?? '').digest('hex'));
       expect(JSON.stringify(row)).not.toContain(secret);
 
@@ -268,7 +253,7 @@ describe.each(engineNames)('API tokens on the %s engine', (engine) => {
       expect(retry.statusCode).toBe(200);
       expect(retry.json()).toEqual(task);
       // The holder was told once, as for any handoff.
-      const notices = await database.db.selectFrom('outbox').select('kind').where('kind', '=', 'handoff').where(sql`payload->>'taskId'`, '=', task.id).execute();
+      const notices = await world.database.db.selectFrom('outbox').select('kind').where('kind', '=', 'handoff').where(sql`payload->>'taskId'`, '=', task.id).execute();
       expect(notices).toHaveLength(1);
       expect((await as(bearer)('GET', '/api/v1/external/billing/tasks/INV-2026-0142')).json()).toEqual(task);
     });
@@ -281,9 +266,9 @@ describe.each(engineNames)('API tokens on the %s engine', (engine) => {
       expect(ids.size).toBe(1);
       const bodies = new Set(responses.map((response) => response.body));
       expect(bodies.size).toBe(1);
-      const rows = await database.db.selectFrom('tasks').select('id').where('title', '=', 'Concurrent invoice').execute();
+      const rows = await world.database.db.selectFrom('tasks').select('id').where('title', '=', 'Concurrent invoice').execute();
       expect(rows).toHaveLength(1);
-      const refs = await database.db.selectFrom('task_external_refs').selectAll().where('external_id', '=', 'INV-2026-0200').execute();
+      const refs = await world.database.db.selectFrom('task_external_refs').selectAll().where('external_id', '=', 'INV-2026-0200').execute();
       expect(refs.map((ref) => ref.task_id)).toEqual([...ids]);
     });
 
@@ -325,7 +310,7 @@ describe.each(engineNames)('API tokens on the %s engine', (engine) => {
       const run = started.json();
       expect(run).toMatchObject({requesterId: U.bot, currentStep: 0, status: 'active'});
       expect(run.steps[0].holderId).toBe(U.tanaka);
-      const dm = await database.db.selectFrom('outbox').select(['kind', 'payload']).where('kind', '=', 'handoff').where(sql`payload->>'taskId'`, '=', run.steps[0].taskId).executeTakeFirstOrThrow();
+      const dm = await world.database.db.selectFrom('outbox').select(['kind', 'payload']).where('kind', '=', 'handoff').where(sql`payload->>'taskId'`, '=', run.steps[0].taskId).executeTakeFirstOrThrow();
       expect(dm.payload).toMatchObject({userId: U.tanaka, fromUserId: U.bot, comment: 'Billing job 42: the client approved the estimate.'});
 
       const byCase = (await billing('GET', '/api/v1/tasks?caseId=P-2026-0142&limit=50')).json().items;
@@ -348,26 +333,13 @@ describe.each(engineNames)('API tokens on the %s engine', (engine) => {
 });
 
 describe('limits on the postgres engine', () => {
-  let storage: TestStorage;
-  let database: Database;
-  let server: FastifyInstance & {sessions: Record<string, string>};
-
-  beforeAll(async () => {
-    storage = await freshStorage('postgres');
-    database = await openDatabase(storage.config);
-    server = await startStack(database, 'postgres', {bodyBytes: 4096, perTokenPerMinute: 3, perUserPerMinute: 4});
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.close();
-    await storage?.cleanup();
-  });
+  const world = useRouteTestWorld('postgres', (database) => stackOn(database, {bodyBytes: 4096, perTokenPerMinute: 3, perUserPerMinute: 4}));
 
   const call = (bearer: string, method: 'GET' | 'POST' = 'GET', url = '/api/v1/tasks', payload?: string) =>
-    server.inject({method, url, headers: {authorization: `Bearer ${bearer}`, ...(payload ? {'content-type': 'application/json'} : {})}, ...(payload ? {payload} : {})});
+    world.server.inject({method, url, headers: {authorization: `Bearer ${bearer}`, ...(payload ? {'content-type': 'application/json'} : {})}, ...(payload ? {payload} : {})});
 
   async function newToken(name: string): Promise<string> {
-    return (await call(server.sessions.admin ?? '', 'POST', '/api/v1/admin/tokens', JSON.stringify({name, scopes: ['tasks:read', 'tasks:write']}))).json().token;
+    return (await call(world.tokens.admin ?? '', 'POST', '/api/v1/admin/tokens', JSON.stringify({name, scopes: ['tasks:read', 'tasks:write']}))).json().token;
   }
 
   it('answers 429 with Retry-After once a token spent its budget; another token is not affected', async () => {
@@ -384,9 +356,9 @@ describe('limits on the postgres engine', () => {
 
   it('counts each person on their own budget', async () => {
     const statuses = [];
-    for (let i = 0; i < 5; i += 1) statuses.push((await call(server.sessions.sato ?? '')).statusCode);
+    for (let i = 0; i < 5; i += 1) statuses.push((await call(world.tokens.sato ?? '')).statusCode);
     expect(statuses).toEqual([200, 200, 200, 200, 429]);
-    expect((await call(server.sessions.smith ?? '')).statusCode).toBe(200);
+    expect((await call(world.tokens.smith ?? '')).statusCode).toBe(200);
   });
 
   it('refuses a body over the limit with 413 baton.payload_too_large, naming the limit', async () => {

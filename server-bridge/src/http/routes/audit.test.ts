@@ -1,14 +1,11 @@
-import type {FastifyInstance} from 'fastify';
 import {auditExportSchema} from '../../contract/audit';
 import {createAuditService} from '../../domain/audit/auditService';
 import {createTaskService} from '../../domain/tasks/taskService';
 import {auditReadsOn} from '../../storage/auditRepository';
-import {type Database, openDatabase} from '../../storage/database';
 import {createTaskRepository} from '../../storage/taskRepository';
-import {startApiTestServer} from '../../testing/apiTestServer';
-import {freshStorage, type TestStorage} from '../../testing/engines';
 import {fakeChannelAccess} from '../../testing/fakeChannelAccess';
 import {mmId} from '../../testing/mattermostIds';
+import {useRouteTestWorld} from '../../testing/routeTestWorld';
 import {registerAuditRoutes} from './audit';
 
 // GET /api/v1/admin/audit over HTTP on a real PostgreSQL store: a system
@@ -19,30 +16,16 @@ const [root, sato, kim] = [mmId('root'), mmId('sato'), mmId('kim')];
 const access = fakeChannelAccess({channels: {patents: {name: 'patents', members: [sato, kim]}}, systemAdmins: [root]});
 
 describe('the audit export API', () => {
-  let storage: TestStorage;
-  let database: Database;
-  let server: FastifyInstance;
-  const tokens: Record<string, string> = {};
-
-  beforeAll(async () => {
-    storage = await freshStorage('postgres');
-    database = await openDatabase(storage.config);
+  const world = useRouteTestWorld('postgres', async (database) => {
     const tasks = createTaskService({store: createTaskRepository(database.db), access, clock: {now: () => new Date('2027-03-01T10:00:00Z')}});
     await tasks.create({userId: sato, guest: false}, {title: 'Приоритетная заявка, "срочно"', channelId: 'patents'});
-    const started = await startApiTestServer({
+    return {
       people: {root, sato, kim: {userId: kim, guest: true}},
       register: (api) => registerAuditRoutes(api, () => ({audit: createAuditService({reads: auditReadsOn(database.db), access})})),
-    });
-    server = started.server;
-    Object.assign(tokens, started.tokens);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.close();
-    await storage?.cleanup();
+    };
   });
 
-  const get = (as: string, query: string) => server.inject({method: 'GET', url: `/api/v1/admin/audit?${query}`, headers: {authorization: `Bearer ${tokens[as]}`}});
+  const get = (as: string, query: string) => world.call('GET', `/api/v1/admin/audit?${query}`, as);
 
   it('gives a system admin the range as JSON, matching the contract', async () => {
     const response = await get('root', 'from=2027-03-01T00:00:00Z&to=2027-03-02T00:00:00%2B09:00');

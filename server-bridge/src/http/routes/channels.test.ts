@@ -1,15 +1,12 @@
-import type {FastifyInstance} from 'fastify';
 import {createBusinessCalendar} from '../../domain/calendar/businessCalendar';
 import {createChannelSettingsService} from '../../domain/channels/channelSettingsService';
 import type {TaskChangeListener} from '../../domain/tasks/ports';
 import {createTaskService} from '../../domain/tasks/taskService';
 import {createWorkflowService} from '../../domain/workflows/workflowService';
-import {type Database, openDatabase} from '../../storage/database';
 import {createTaskRepository} from '../../storage/taskRepository';
-import {startApiTestServer} from '../../testing/apiTestServer';
-import {freshStorage, type TestStorage} from '../../testing/engines';
 import {fakeChannelAccess} from '../../testing/fakeChannelAccess';
 import {mmId} from '../../testing/mattermostIds';
+import {useRouteTestWorld} from '../../testing/routeTestWorld';
 import {registerChannelRoutes} from './channels';
 import {registerWorkflowRoutes} from './workflows';
 
@@ -22,14 +19,7 @@ const [sato, tanaka, root, outsider] = [mmId('sato'), mmId('tanaka'), mmId('root
 const access = fakeChannelAccess({channels: {[patents]: {name: 'patents', members: [sato, tanaka], admins: [sato]}}, systemAdmins: [root]});
 
 describe('channel notices and run channels over HTTP', () => {
-  let storage: TestStorage;
-  let database: Database;
-  let server: FastifyInstance;
-  const tokens: Record<string, string> = {};
-
-  beforeAll(async () => {
-    storage = await freshStorage('embedded');
-    database = await openDatabase(storage.config);
+  const world = useRouteTestWorld('embedded', (database) => {
     const store = createTaskRepository(database.db);
     const clock = {now: () => new Date()};
     const listeners: TaskChangeListener[] = [];
@@ -37,25 +27,16 @@ describe('channel notices and run channels over HTTP', () => {
     const workflows = createWorkflowService({store, access, clock, calendar: createBusinessCalendar({country: 'JP'}), timeZone: 'Asia/Tokyo', tasks: tasks.operations});
     listeners.push(workflows.listener);
     const channelSettings = createChannelSettingsService({store, access, clock});
-    const started = await startApiTestServer({
+    return {
       people: {sato, tanaka, root, outsider},
-      engine: 'embedded',
       register: (api) => {
             registerChannelRoutes(api, () => ({channelSettings}));
             registerWorkflowRoutes(api, () => ({workflows, timeZoneOf: async () => 'Asia/Tokyo'}));
           },
-    });
-    server = started.server;
-    Object.assign(tokens, started.tokens);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.close();
-    await storage?.cleanup();
+    };
   });
 
-  const call = (method: 'GET' | 'POST' | 'PATCH', url: string, as: string, payload?: unknown) =>
-    server.inject({method, url, headers: {authorization: `Bearer ${tokens[as]}`}, ...(payload === undefined ? {} : {payload: payload as object})});
+  const {call} = world;
   const settings = `/api/v1/channels/${patents}/settings`;
 
   it('shows the notices off by default and lets a channel admin turn them on, one switch at a time', async () => {

@@ -1,17 +1,15 @@
-import type {FastifyInstance} from 'fastify';
 import {sql} from 'kysely';
 import {createAuditService} from '../../domain/audit/auditService';
 import {createChannelSettingsService} from '../../domain/channels/channelSettingsService';
 import {createHandoffNotifier} from '../../domain/notices/handoffNotifier';
 import type {ChannelAccess} from '../../domain/tasks/ports';
 import {createTaskService} from '../../domain/tasks/taskService';
-import {type Database, openDatabase} from '../../storage/database';
 import {auditReadsOn} from '../../storage/auditRepository';
 import {createTaskRepository} from '../../storage/taskRepository';
-import {startApiTestServer} from '../../testing/apiTestServer';
-import {engineNames, freshStorage, type TestStorage} from '../../testing/engines';
+import {engineNames} from '../../testing/engines';
 import {fakeChannelAccess} from '../../testing/fakeChannelAccess';
 import {mmId} from '../../testing/mattermostIds';
+import {useRouteTestWorld} from '../../testing/routeTestWorld';
 import {wireIntake} from '../../wiring/intake';
 import {registerAuditRoutes} from './audit';
 import {registerChannelRoutes} from './channels';
@@ -29,22 +27,14 @@ const access = fakeChannelAccess({channels: {[support]: {name: 'support', member
 const LIMITS = {bodyBytes: 2048, perAddressPerMinute: 6};
 
 describe.each(engineNames)('web intake (%s)', (engine) => {
-  let storage: TestStorage;
-  let database: Database;
-  let server: FastifyInstance;
-  const tokens: Record<string, string> = {};
-
-  beforeAll(async () => {
-    storage = await freshStorage(engine);
-    database = await openDatabase(storage.config);
+  const world = useRouteTestWorld(engine, (database) => {
     const store = createTaskRepository(database.db);
     const clock = {now: () => new Date()};
     const servicesOn = (view: ChannelAccess) => ({tasks: createTaskService({store, access: view, clock, listeners: [createHandoffNotifier()]})});
     const tasks = servicesOn(access).tasks;
     const intakes = wireIntake({db: database.db, access, channels: store.channels, clock, servicesOn, botUserId: async () => bot});
-    const started = await startApiTestServer({
+    return {
       people: {sato, tanaka, kim: {userId: kim, guest: true}},
-      engine,
       publicRoutes: [(http) => registerIntakeSubmitRoute(http, () => ({intakes}), LIMITS)],
       register: (api) => {
         registerTaskRoutes(api, () => ({tasks, timeZoneOf: async () => 'UTC'}));
@@ -52,21 +42,13 @@ describe.each(engineNames)('web intake (%s)', (engine) => {
         registerIntakeAdminRoutes(api, () => ({intakes}));
         registerAuditRoutes(api, () => ({audit: createAuditService({reads: auditReadsOn(database.db), access: {...access, isSystemAdmin: async () => true}})}));
       },
-    });
-    server = started.server;
-    Object.assign(tokens, started.tokens);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.close();
-    await storage?.cleanup();
+    };
   });
 
-  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, as: string, payload?: unknown) =>
-    server.inject({method, url, headers: {authorization: `Bearer ${tokens[as]}`}, ...(payload === undefined ? {} : {payload: payload as object})});
+  const {call} = world;
   /** A submission from one client address (each test its own, so the per-address budget is the test's). */
   const submit = (path: string, payload: string | object, headers: Record<string, string> = {}, remoteAddress = '203.0.113.1') =>
-    server.inject({method: 'POST', url: path, remoteAddress, headers: {'content-type': typeof payload === 'string' ? 'application/x-www-form-urlencoded' : 'application/json', ...headers}, payload});
+    world.server.inject({method: 'POST', url: path, remoteAddress, headers: {'content-type': typeof payload === 'string' ? 'application/x-www-form-urlencoded' : 'application/json', ...headers}, payload});
   const supportTasks = async () => (await call('GET', `/api/v1/tasks?channelId=${support}&limit=100`, 'sato')).json().items as Array<Record<string, unknown>>;
   const form = {name: 'Jane Roe', email: 'jane@example.com', subject: 'Invoice question'};
 
@@ -86,7 +68,7 @@ describe.each(engineNames)('web intake (%s)', (engine) => {
     expect(task?.description).toContain('@\u2060channel');
     expect(task?.description).toContain('\u2060# not a heading');
     expect(task?.description).toContain('- invoiceNo: INV-7');
-    const dm = await database.db.selectFrom('outbox').select('payload').where('kind', '=', 'handoff').where(sql`payload->>'taskId'`, '=', String(task?.id)).executeTakeFirstOrThrow();
+    const dm = await world.database.db.selectFrom('outbox').select('payload').where('kind', '=', 'handoff').where(sql`payload->>'taskId'`, '=', String(task?.id)).executeTakeFirstOrThrow();
     expect(dm.payload).toMatchObject({userId: tanaka});
     const audit = (await call('GET', '/api/v1/admin/audit?from=2020-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&format=json', 'sato')).body;
     expect(audit).toContain('"source":"intake"');
@@ -152,9 +134,9 @@ describe.each(engineNames)('web intake (%s)', (engine) => {
   });
 
   it('lets a form on any site post, and nothing else cross-origin', async () => {
-    const preflight = await server.inject({method: 'OPTIONS', url: `/intake/${'A'.repeat(43)}`, headers: {origin: 'https://www.firm.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type'}});
+    const preflight = await world.server.inject({method: 'OPTIONS', url: `/intake/${'A'.repeat(43)}`, headers: {origin: 'https://www.firm.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type'}});
     expect([preflight.headers['access-control-allow-origin'], preflight.headers['access-control-allow-methods']]).toEqual(['*', 'POST']);
-    const api = await server.inject({method: 'OPTIONS', url: `/api/v1/channels/${support}/intakes`, headers: {origin: 'https://www.firm.example', 'access-control-request-method': 'POST'}});
+    const api = await world.server.inject({method: 'OPTIONS', url: `/api/v1/channels/${support}/intakes`, headers: {origin: 'https://www.firm.example', 'access-control-request-method': 'POST'}});
     expect(api.headers['access-control-allow-origin']).toBeUndefined();
   });
 

@@ -1,10 +1,7 @@
-import type {FastifyInstance} from 'fastify';
 import {createUserSettingsService} from '../../domain/reminders/userSettings';
-import {type Database, openDatabase} from '../../storage/database';
 import {createUserSettingsRepository} from '../../storage/userSettingsRepository';
-import {startApiTestServer} from '../../testing/apiTestServer';
-import {freshStorage, type TestStorage} from '../../testing/engines';
 import {mmId} from '../../testing/mattermostIds';
+import {useRouteTestWorld} from '../../testing/routeTestWorld';
 import {myCountersSchema} from '../../contract';
 import {createTaskService} from '../../domain/tasks/taskService';
 import {createTaskRepository} from '../../storage/taskRepository';
@@ -18,31 +15,12 @@ import {registerMeRoutes, registerMyCountersRoute} from './me';
 const [sato, tanaka] = [mmId('sato'), mmId('tanaka')];
 
 describe('the settings API', () => {
-  let storage: TestStorage;
-  let database: Database;
-  let server: FastifyInstance;
-  const tokens: Record<string, string> = {};
-
-  beforeAll(async () => {
-    storage = await freshStorage('postgres');
-    database = await openDatabase(storage.config);
+  const world = useRouteTestWorld('postgres', (database) => {
     const userSettings = createUserSettingsService({store: createUserSettingsRepository(database.db), clock: {now: () => new Date('2027-05-10T00:00:00Z')}});
-    const started = await startApiTestServer({
-      people: {sato, tanaka},
-      engine: 'postgres',
-      register: (api) => registerMeRoutes(api, () => ({userSettings})),
-    });
-    server = started.server;
-    Object.assign(tokens, started.tokens);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.close();
-    await storage?.cleanup();
+    return {people: {sato, tanaka}, register: (api) => registerMeRoutes(api, () => ({userSettings}))};
   });
 
-  const call = (method: 'GET' | 'PATCH', as: string, payload?: unknown) =>
-    server.inject({method, url: '/api/v1/me/settings', headers: {authorization: `Bearer ${tokens[as]}`}, ...(payload === undefined ? {} : {payload: payload as object})});
+  const call = (method: 'GET' | 'PATCH', as: string, payload?: unknown) => world.call(method, '/api/v1/me/settings', as, payload);
 
   it('answers the defaults to someone who never changed anything', async () => {
     const response = await call('GET', 'sato');
@@ -75,7 +53,7 @@ describe('the settings API', () => {
 
   it('refuses a muted kind named twice, and anyone without a session', async () => {
     expect((await call('PATCH', 'tanaka', {mutedDeadlineKinds: ['internal', 'internal']})).json().message).toBe('mutedDeadlineKinds: must name each deadline kind at most once');
-    expect((await server.inject({method: 'GET', url: '/api/v1/me/settings'})).statusCode).toBe(401);
+    expect((await world.server.inject({method: 'GET', url: '/api/v1/me/settings'})).statusCode).toBe(401);
   });
 });
 
@@ -84,14 +62,7 @@ describe('the settings API', () => {
 describe('the counters API', () => {
   const kim = mmId('kim');
   const [patents, elsewhere] = [mmId('patents'), mmId('elsewhere')];
-  let storage: TestStorage;
-  let database: Database;
-  let server: FastifyInstance;
-  const tokens: Record<string, string> = {};
-
-  beforeAll(async () => {
-    storage = await freshStorage('postgres');
-    database = await openDatabase(storage.config);
+  const world = useRouteTestWorld('postgres', async (database) => {
     const tasks = createTaskService({
       store: createTaskRepository(database.db),
       access: fakeChannelAccess({channels: {[patents]: {name: 'patents', members: [sato, tanaka, kim]}, [elsewhere]: {name: 'elsewhere', members: [sato, tanaka]}}}),
@@ -104,21 +75,11 @@ describe('the counters API', () => {
     await tasks.handOff(caller(sato), handed.key, {toUserId: kim});
     const hidden = await tasks.create(caller(sato), {title: 'Not for the guest', channelId: elsewhere});
     await tasks.handOff(caller(sato), hidden.key, {toUserId: tanaka});
-    const started = await startApiTestServer({
-      people: {sato, tanaka, kim: {userId: kim, guest: true}},
-      engine: 'postgres',
-      register: (api) => registerMyCountersRoute(api, () => ({tasks})),
-    });
-    server = started.server;
-    Object.assign(tokens, started.tokens);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.close();
-    await storage?.cleanup();
+    return {people: {sato, tanaka, kim: {userId: kim, guest: true}}, register: (api) => registerMyCountersRoute(api, () => ({tasks}))};
   });
 
-  const counters = (as?: string) => server.inject({method: 'GET', url: '/api/v1/me/counters', headers: as ? {authorization: `Bearer ${tokens[as]}`} : {}});
+  // Without a name, a request with no session at all.
+  const counters = (as?: string) => (as ? world.call('GET', '/api/v1/me/counters', as) : world.server.inject({method: 'GET', url: '/api/v1/me/counters'}));
 
   it('answers each caller their own numbers, as the contract describes them', async () => {
     const response = await counters('sato');

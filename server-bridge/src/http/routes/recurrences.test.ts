@@ -1,4 +1,3 @@
-import type {FastifyInstance} from 'fastify';
 import {recurrenceListSchema, recurrenceViewSchema} from '../../contract/recurrence';
 import {createBusinessCalendar} from '../../domain/calendar/businessCalendar';
 import {createRecurrenceJob} from '../../domain/recurrence/recurrenceJob';
@@ -7,13 +6,12 @@ import type {ScheduledJob} from '../../domain/scheduling/job';
 import type {TaskChangeListener} from '../../domain/tasks/ports';
 import {createTaskService, type TaskService} from '../../domain/tasks/taskService';
 import {createWorkflowService} from '../../domain/workflows/workflowService';
-import {type Database, openDatabase} from '../../storage/database';
 import {createRecurrenceRepository} from '../../storage/recurrenceRepository';
 import {createTaskRepository} from '../../storage/taskRepository';
-import {startApiTestServer} from '../../testing/apiTestServer';
-import {engineNames, freshStorage, type TestStorage} from '../../testing/engines';
+import {engineNames} from '../../testing/engines';
 import {fakeChannelAccess} from '../../testing/fakeChannelAccess';
 import {mmId} from '../../testing/mattermostIds';
+import {useRouteTestWorld} from '../../testing/routeTestWorld';
 import {registerRecurrenceRoutes} from './recurrences';
 
 // /api/v1/recurrences over HTTP (Fastify inject) on both engines: a weekly
@@ -26,17 +24,10 @@ const access = fakeChannelAccess({channels: {[patents]: {name: 'patents', member
 const calendar = createBusinessCalendar({country: 'JP'});
 
 describe.each(engineNames)('the recurrence API on the %s engine', (engine) => {
-  let storage: TestStorage;
-  let database: Database;
-  let server: FastifyInstance;
   let tasks: TaskService;
   let job: ScheduledJob;
   let now = new Date('2027-02-26T01:00:00Z'); // Friday 10:00 in Tokyo
-  const tokens: Record<string, string> = {};
-
-  beforeAll(async () => {
-    storage = await freshStorage(engine);
-    database = await openDatabase(storage.config);
+  const world = useRouteTestWorld(engine, (database) => {
     const store = createTaskRepository(database.db);
     const clock = {now: () => now};
     const listeners: TaskChangeListener[] = [];
@@ -46,22 +37,13 @@ describe.each(engineNames)('the recurrence API on the %s engine', (engine) => {
     const recurrenceStore = createRecurrenceRepository(database.db);
     const recurrences = createRecurrenceService({store: recurrenceStore, access, clock, calendar, runs: workflows});
     job = createRecurrenceJob({store: recurrenceStore, tasks: tasks.operations, runs: workflows, access, calendar});
-    const started = await startApiTestServer({
+    return {
       people: {sato, tanaka, outsider, kim: {userId: kim, guest: true}},
-      engine,
       register: (api) => registerRecurrenceRoutes(api, () => ({recurrences, timeZoneOf: async () => 'Asia/Tokyo'})),
-    });
-    server = started.server;
-    Object.assign(tokens, started.tokens);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.close();
-    await storage?.cleanup();
+    };
   });
 
-  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, as: string, payload?: unknown) =>
-    server.inject({method, url, headers: {authorization: `Bearer ${tokens[as]}`}, ...(payload === undefined ? {} : {payload: payload as object})});
+  const {call} = world;
   const everyMonday = {
     kind: 'task',
     channelId: patents,

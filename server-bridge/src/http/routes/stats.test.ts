@@ -1,8 +1,5 @@
-import type {FastifyInstance} from 'fastify';
 import {personStatsSchema, workflowStatsSchema} from '../../contract';
-import {type Database, openDatabase} from '../../storage/database';
-import {startApiTestServer} from '../../testing/apiTestServer';
-import {freshStorage, type TestStorage} from '../../testing/engines';
+import {useRouteTestWorld} from '../../testing/routeTestWorld';
 import {buildStatsHistory, createStatsWorld, TEMPLATE_NAME, U} from '../../testing/statsFixture';
 import {registerStatsRoutes} from './stats';
 
@@ -13,31 +10,16 @@ import {registerStatsRoutes} from './stats';
 const BOM = '\uFEFF';
 
 describe('the stats API', () => {
-  let storage: TestStorage;
-  let database: Database;
-  let server: FastifyInstance;
-  const tokens: Record<string, string> = {};
-
-  beforeAll(async () => {
-    storage = await freshStorage('postgres');
-    database = await openDatabase(storage.config);
-    const world = createStatsWorld(database.db);
-    await buildStatsHistory(world);
-    const started = await startApiTestServer({
+  const world = useRouteTestWorld('postgres', async (database) => {
+    const statsWorld = createStatsWorld(database.db);
+    await buildStatsHistory(statsWorld);
+    return {
       people: {tanaka: U.tanaka, sato: U.sato, kim: {userId: U.kim, guest: true}},
-      engine: 'postgres',
-      register: (api) => registerStatsRoutes(api, () => ({stats: world.stats, timeZoneOf: async () => 'Asia/Tokyo'})),
-    });
-    server = started.server;
-    Object.assign(tokens, started.tokens);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.close();
-    await storage?.cleanup();
+      register: (api) => registerStatsRoutes(api, () => ({stats: statsWorld.stats, timeZoneOf: async () => 'Asia/Tokyo'})),
+    };
   });
 
-  const get = (url: string, as: string) => server.inject({method: 'GET', url, headers: {authorization: `Bearer ${tokens[as]}`}});
+  const get = (url: string, as: string) => world.call('GET', url, as);
   const june = {from: '2027-05-31T15:00:00.000Z', to: '2027-06-30T15:00:00.000Z', timeZone: 'Asia/Tokyo'};
 
   it('gives a person’s figures for two dates, both included, read in the caller’s time zone', async () => {

@@ -1,4 +1,3 @@
-import type {FastifyInstance} from 'fastify';
 import {createChannelSettingsService} from '../../domain/channels/channelSettingsService';
 import {createBusinessCalendar} from '../../domain/calendar/businessCalendar';
 import {createUserSettingsService} from '../../domain/reminders/userSettings';
@@ -9,15 +8,13 @@ import {createLiveUpdates} from '../../domain/live/liveUpdates';
 import {createStatsService} from '../../domain/stats/statsService';
 import {createTaskService} from '../../domain/tasks/taskService';
 import {createWorkflowService} from '../../domain/workflows/workflowService';
-import {type Database, openDatabase} from '../../storage/database';
 import {createRecurrenceRepository} from '../../storage/recurrenceRepository';
 import {createStatsQueries} from '../../storage/statsQueries';
 import {createTaskRepository} from '../../storage/taskRepository';
 import {createUserSettingsRepository} from '../../storage/userSettingsRepository';
-import {startApiTestServer} from '../../testing/apiTestServer';
-import {freshStorage, type TestStorage} from '../../testing/engines';
 import {fakeChannelAccess} from '../../testing/fakeChannelAccess';
 import {mmId} from '../../testing/mattermostIds';
+import {useRouteTestWorld} from '../../testing/routeTestWorld';
 import {operations} from '../openapiOperations';
 import {registerOpenApiRoute} from '../openapi';
 import {registerChannelRoutes} from './channels';
@@ -52,14 +49,7 @@ const [sato, tanaka, outsider] = [mmId('sato'), mmId('tanaka'), mmId('outsider')
 const access = fakeChannelAccess({channels: {[patents]: {name: 'patents', members: [sato, tanaka], admins: [sato]}}});
 
 describe('the task API', () => {
-  let storage: TestStorage;
-  let database: Database;
-  let server: FastifyInstance;
-  const tokens: Record<string, string> = {};
-
-  beforeAll(async () => {
-    storage = await freshStorage('postgres');
-    database = await openDatabase(storage.config);
+  const world = useRouteTestWorld('postgres', (database) => {
     const store = createTaskRepository(database.db);
     const clock = {now: () => new Date()};
     const listeners: TaskChangeListener[] = [];
@@ -69,10 +59,9 @@ describe('the task API', () => {
     const channelSettings = createChannelSettingsService({store, access, clock});
     const stats = createStatsService({store: createStatsQueries(database.db), access, clock});
     const recurrences = createRecurrenceService({store: createRecurrenceRepository(database.db), access, clock, calendar: createBusinessCalendar({country: 'JP'}), runs: workflows});
-    const started = await startApiTestServer({
+    return {
       people: {sato, tanaka, outsider},
       publicRoutes: [(http) => registerOpenApiRoute(http)],
-      engine: 'postgres',
       register: (api) => {
           registerTaskRoutes(api, () => ({tasks, timeZoneOf: async () => 'Asia/Tokyo'}));
           registerChannelRoutes(api, () => ({channelSettings}));
@@ -95,22 +84,14 @@ describe('the task API', () => {
             timeZoneOf: async () => 'Asia/Tokyo',
           }));
         },
-    });
-    server = started.server;
-    Object.assign(tokens, started.tokens);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.close();
-    await storage?.cleanup();
+    };
   });
 
-  const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, as: string, payload?: unknown, headers: Record<string, string> = {}) =>
-    server.inject({method, url, headers: {authorization: `Bearer ${tokens[as]}`, ...headers}, ...(payload === undefined ? {} : {payload: payload as object})});
+  const {call} = world;
 
   it('serves every operation its OpenAPI document describes', () => {
     for (const operation of operations) {
-      expect([operation.method, operation.path, server.hasRoute({method: operation.method.toUpperCase() as 'GET', url: operation.path.replace(/\{(\w+)\}/g, ':$1')})]).toEqual([operation.method, operation.path, true]);
+      expect([operation.method, operation.path, world.server.hasRoute({method: operation.method.toUpperCase() as 'GET', url: operation.path.replace(/\{(\w+)\}/g, ':$1')})]).toEqual([operation.method, operation.path, true]);
     }
   });
 
@@ -124,8 +105,8 @@ describe('the task API', () => {
   });
 
   it('refuses a request without a valid bearer token with 401', async () => {
-    expect((await server.inject({url: '/api/v1/tasks/PATENT-1'})).statusCode).toBe(401);
-    expect((await server.inject({url: '/api/v1/tasks/PATENT-1', headers: {authorization: 'Bearer forged.token.value'}})).json()).toMatchObject({id: 'baton.unauthorized'});
+    expect((await world.server.inject({url: '/api/v1/tasks/PATENT-1'})).statusCode).toBe(401);
+    expect((await world.server.inject({url: '/api/v1/tasks/PATENT-1', headers: {authorization: 'Bearer forged.token.value'}})).json()).toMatchObject({id: 'baton.unauthorized'});
   });
 
   it('names each bad field and what is allowed', async () => {

@@ -1,13 +1,11 @@
-import type {FastifyInstance} from 'fastify';
 import {createWebhookService} from '../../domain/webhooks/webhookService';
 import {createTaskService} from '../../domain/tasks/taskService';
-import {type Database, openDatabase} from '../../storage/database';
 import {createTaskRepository} from '../../storage/taskRepository';
 import {createWebhookRepository} from '../../storage/webhookRepository';
-import {startApiTestServer} from '../../testing/apiTestServer';
-import {engineNames, freshStorage, type TestStorage} from '../../testing/engines';
+import {engineNames} from '../../testing/engines';
 import {fakeChannelAccess} from '../../testing/fakeChannelAccess';
 import {mmId} from '../../testing/mattermostIds';
+import {useRouteTestWorld} from '../../testing/routeTestWorld';
 import {registerTaskRoutes} from './tasks';
 import {registerWebhookRoutes} from './webhooks';
 
@@ -28,41 +26,27 @@ const access = fakeChannelAccess({
 });
 
 describe.each(engineNames)('the webhook API on the %s engine', (engine) => {
-  let storage: TestStorage;
-  let database: Database;
-  let server: FastifyInstance;
-  let tokens: Record<string, string>;
-
-  beforeAll(async () => {
-    storage = await freshStorage(engine);
-    database = await openDatabase(storage.config);
+  const world = useRouteTestWorld(engine, (database) => {
     const clock = {now: () => new Date()};
     const webhooks = createWebhookService({store: createWebhookRepository(database.db), access, clock});
     const tasks = createTaskService({store: createTaskRepository(database.db), access, clock});
-    const started = await startApiTestServer({
+    return {
       people: {root: U.root, sato: U.sato, li: U.li, kim: {userId: U.kim, guest: true}},
-      engine,
       // An API token of a business system, with every scope.
       verifyApiToken: async (token) =>
         token === 'baton_token'
           ? {ok: true, caller: {userId: U.bot, guest: false, via: {kind: 'token', tokenId: 't1', scopes: ['tasks:read', 'tasks:write', 'workflows:start', 'workflows:advance'], channelIds: null}}}
           : {ok: false, reason: 'token_unknown'},
+      // ...which the tests send as 'token'.
+      bearers: {token: 'baton_token'},
       register: (api) => {
         registerWebhookRoutes(api, () => ({webhooks}));
         registerTaskRoutes(api, () => ({tasks, timeZoneOf: async () => 'UTC'}));
       },
-    });
-    server = started.server;
-    tokens = {...started.tokens, token: 'baton_token'};
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.close();
-    await storage?.cleanup();
+    };
   });
 
-  const call = (method: 'GET' | 'POST' | 'DELETE', url: string, as: string, payload?: unknown) =>
-    server.inject({method, url, headers: {authorization: `Bearer ${tokens[as]}`}, ...(payload === undefined ? {} : {payload: payload as object})});
+  const {call} = world;
   const create = (as: string, body: object) => call('POST', '/api/v1/webhooks', as, {url: 'https://erp.example.com/hooks/baton', eventTypes: ['task.created'], ...body});
 
   it('lets a system admin subscribe every channel, and shows the secret only in the answer to the creation', async () => {
@@ -117,7 +101,7 @@ describe.each(engineNames)('the webhook API on the %s engine', (engine) => {
     expect((await call('DELETE', `/api/v1/webhooks/${subscription.id}`, 'sato')).statusCode).toBe(204);
     expect((await call('GET', `/api/v1/webhooks/${subscription.id}`, 'sato')).statusCode).toBe(404);
     expect((await call('DELETE', `/api/v1/webhooks/${subscription.id}`, 'sato')).statusCode).toBe(404);
-    const audited = await database.db.selectFrom('audit_log').select(['action', 'after']).where('entity_id', '=', subscription.id).orderBy('id').execute();
+    const audited = await world.database.db.selectFrom('audit_log').select(['action', 'after']).where('entity_id', '=', subscription.id).orderBy('id').execute();
     expect(audited.map((entry) => entry.action)).toEqual(['webhook_subscription.created', 'webhook_subscription.deleted']);
     expect(JSON.stringify(audited)).not.toContain(subscription.secret);
   });
