@@ -133,7 +133,15 @@ describe('TasksPanel', () => {
 
   it('renders a row in Japanese: key, title, holder, status, relative legal deadline, priority; a click selects it', async () => {
     const {services: s, view} = render('ja');
-    s.fake.on('POST', `${testSiteUrl}/api/v4/users/ids`, {json: [{id: me, username: 'tanaka'}]});
+    // Mattermost's answer waits until the row has been seen without it.
+    let answerProfiles = () => {};
+    const profilesAsked = new Promise<void>((resolve) => {
+      answerProfiles = resolve;
+    });
+    s.fake.on('POST', `${testSiteUrl}/api/v4/users/ids`, async () => {
+      await profilesAsked;
+      return {json: [{id: me, username: 'tanaka'}]};
+    });
     s.fake.on('GET', tasksUrl, {json: {items: [
       taskFixture({
         priority: 'urgent',
@@ -153,6 +161,7 @@ describe('TasksPanel', () => {
     expect(row.textContent).toContain('明細書のレビュー');
     // The holder's profile was not loaded: the id first, then the name once Mattermost answered.
     expect(row.textContent).toContain('uuuuuu…');
+    answerProfiles();
     // The loader gathers ids for ~50 ms; a busy machine may take longer to answer.
     for (let tries = 0; tries < 40 && !row.textContent?.includes('@tanaka'); tries++) {
       await wait(50);

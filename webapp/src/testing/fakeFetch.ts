@@ -16,7 +16,8 @@ export type FakeReply =
   | {status?: number; statusText?: string; json?: unknown; text?: string; headers?: Record<string, string>}
   | {networkError: Error};
 
-type Replier = FakeReply | ((request: RecordedRequest) => FakeReply);
+/** A reply, or a function of the request; its promise lets a test hold the answer back. */
+type Replier = FakeReply | ((request: RecordedRequest) => FakeReply | Promise<FakeReply>);
 
 type Route = {method: string; url: string | RegExp; replies: Replier[]};
 
@@ -72,7 +73,7 @@ export function createFakeFetch(): FakeFetch {
     const count = used.get(route) ?? 0;
     used.set(route, count + 1);
     const replier = route.replies[Math.min(count, route.replies.length - 1)] as Replier;
-    const reply = typeof replier === 'function' ? replier(request) : replier;
+    const reply = typeof replier === 'function' ? await replier(request) : replier;
     if ('networkError' in reply) {
       throw reply.networkError;
     }
