@@ -1,6 +1,5 @@
 import {sql} from 'kysely';
 import {startSimulator, type RunningSimulator} from '../../../build/mattermost-sim/src/index';
-import type {Fault} from '../../../build/mattermost-sim/src/routes/faults';
 import {seedDemoOrganisation, type DemoOrganisation} from '../../../build/mattermost-sim/src/seed/demoOrganisation';
 import {createAccessToken, createBot, updateUser} from '../../../build/mattermost-sim/src/services/users';
 import type {Post} from '../../../build/mattermost-sim/src/store/entities';
@@ -124,21 +123,22 @@ describe.each(engineNames)('delivering the outbox to Mattermost on the %s engine
   });
 
   it('rides out an outage: 50 notices committed while Mattermost answers 503 all arrive exactly once after it recovers', async () => {
+    // The outage lasts until every notice is committed, and 3 s more: it is
+    // cleared by hand, not by a timer, so a busy machine cannot end it early.
     const outageMs = 3000;
-    await fetch(`${sim.url}/__sim/faults`, {method: 'POST', body: JSON.stringify({status: 503, durationMs: outageMs})});
-    const outageEndsAt = Date.now() + outageMs;
+    await fetch(`${sim.url}/__sim/faults`, {method: 'POST', body: JSON.stringify({status: 503})});
     const running = worker();
     running.start();
     const keys = Array.from({length: 50}, (_, i) => `outage:${engine}:${i}`);
     try {
       for (const [i, key] of keys.entries()) await commit(handoff(key, people[i % people.length]), running.wake);
-      expect(Date.now()).toBeLessThan(outageEndsAt);
+      await new Promise((resolve) => setTimeout(resolve, outageMs));
+      await fetch(`${sim.url}/__sim/faults`, {method: 'DELETE'});
       await waitFor('every notice is delivered', allDelivered, outageMs + 15_000);
     } finally {
       await running.stop();
+      await fetch(`${sim.url}/__sim/faults`, {method: 'DELETE'});
     }
-    const faults = (await (await fetch(`${sim.url}/__sim/faults`)).json()) as Fault[];
-    expect(faults).toEqual([]);
     // 0 lost, 0 duplicated.
     const delivered = (await dmKeys()).filter((key) => key.startsWith(`outage:${engine}:`));
     expect(delivered.sort()).toEqual([...keys].sort());
