@@ -120,6 +120,63 @@ describe('baton-bridge serve', () => {
   });
 });
 
+describe('baton-bridge backup and restore', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'baton-cli-'));
+  });
+  afterEach(() => rmSync(dir, {recursive: true, force: true}));
+
+  async function withSettings<T>(dataDir: string, use: (settings: ReturnType<typeof createSettingsRepository>) => Promise<T>): Promise<T> {
+    const database = await openDatabase({engine: 'embedded', dataDir});
+    try {
+      return await use(createSettingsRepository(database.db));
+    } finally {
+      await database.close();
+    }
+  }
+
+  it('copies an embedded data directory into another; restore refuses one with data (exit 2) unless --force', async () => {
+    const [source, target, file] = [join(dir, 'source'), join(dir, 'target'), join(dir, 'baton.backup.gz')];
+    await withSettings(source, (settings) => settings.set('probe', {note: 'バトン'}));
+
+    const backup = await finish(launch({BATON_DATA_DIR: source}, ['backup', file]));
+    expect(backup.stderr).toBe('');
+    expect(backup.code).toBe(0);
+    expect(backup.stdout).toMatch(new RegExp(`^backup: wrote ${file}: 6 rows in \\d+ tables, schema \\d{4}_\\w+\\.\\n$`));
+
+    // Every child opens PGlite (seconds each on a busy machine): one restore
+    // into an empty directory, then the same file again (refused), then forced.
+    const restore = await finish(launch({BATON_DATA_DIR: target}, ['restore', file]));
+    expect(restore.code).toBe(0);
+    expect(restore.stdout).toContain(`restore: restored 6 rows in`);
+
+    const refused = await finish(launch({BATON_DATA_DIR: target}, ['restore', file]));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim().split('\n')).toEqual([
+      'restore: the database already has data: bridge_settings (1 rows).',
+      'restore: nothing was changed; restore into an empty database, or pass --force to delete everything in it first.',
+    ]);
+
+    const forced = await finish(launch({BATON_DATA_DIR: target}, ['restore', file, '--force']));
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('restore: --force: deleted everything that was in the database first.');
+    expect(await withSettings(target, (settings) => settings.get('probe'))).toEqual({note: 'バトン'});
+  }, 120_000);
+
+  it('backup exits 2 and says what to do while a bridge holds the embedded data directory, writing no file', async () => {
+    const dataDir = join(dir, 'data');
+    mkdirSync(dataDir);
+    writeFileSync(join(dataDir, LOCK_FILE_NAME), `${process.pid}\n`);
+    const file = join(dir, 'baton.backup.gz');
+    const {code, stderr} = await finish(launch({BATON_DATA_DIR: dataDir}, ['backup', file]));
+    expect(code).toBe(2);
+    expect(stderr).toContain(`the data directory ${dataDir} is in use by another bridge process (pid ${process.pid})`);
+    expect(stderr).toContain('backup: the embedded engine lets one process use the data directory: stop `baton-bridge serve` for the backup');
+    expect(existsSync(file)).toBe(false);
+  });
+});
+
 async function freePort(): Promise<number> {
   const probe: Server = createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));

@@ -5,11 +5,12 @@ import {startBridge} from './app';
 import {loadConfig} from './config/config';
 import {StartupError} from './errors';
 import {createLogger} from './logging/logger';
+import {runBackupCommand, runRestoreCommand} from './setup/backupCommands';
 import {runDoctorCommand, runSetupCommand, type SetupFlags} from './setup/operatorCommands';
 
-// `baton-bridge [serve] | setup | doctor`: the command-line entry. Every
-// subcommand reads the same configuration (env, BATON_CONFIG_FILE). Later
-// subcommands (backup, restore) join here.
+// `baton-bridge [serve] | setup | doctor | backup | restore`: the
+// command-line entry. Every subcommand reads the same configuration (env,
+// BATON_CONFIG_FILE).
 
 const readConfig = () => loadConfig({env: process.env, readFile: (path) => readFileSync(path, 'utf8')});
 const print = (line: string) => console.log(line);
@@ -80,5 +81,23 @@ program
       process.exitCode = code;
     }, reportAndExit),
   );
+
+const setExitCode = (code: number) => {
+  process.exitCode = code;
+};
+const printError = (line: string) => console.error(line);
+
+program
+  .command('backup')
+  .argument('<file>', 'where to write the backup (gzip); written beside it and renamed when complete')
+  .description('write every task, event, notice and setting to one file, as one consistent moment; exit code 2 when the embedded data directory is in use')
+  .action((file: string) => runBackupCommand(file, {config: readConfig(), print, printError}).then(setExitCode, reportAndExit));
+
+program
+  .command('restore')
+  .argument('<file>', 'a file `baton-bridge backup` wrote, with this version of the bridge')
+  .option('--force', 'delete everything in the database first (otherwise a database with data is refused)')
+  .description('load a backup into the configured database, all or nothing; exit code 2 when refused (database not empty, file from another schema)')
+  .action((file: string, flags: {force?: boolean}) => runRestoreCommand(file, flags, {config: readConfig(), print, printError}).then(setExitCode, reportAndExit));
 
 program.parseAsync(process.argv).catch(reportAndExit);

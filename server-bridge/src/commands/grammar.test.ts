@@ -94,3 +94,14 @@ describe('role assignments (`/task workflow start` and its form’s roles field)
     expect(parseTaskCommand('workflow start attorney:@sato')).toEqual({kind: 'usage', subcommand: 'workflow'});
   });
 });
+
+describe('a line that is not a command', () => {
+  // Found by fuzzing (issue 9): the typo suggestion compared every first word
+  // letter by letter, so one 16,000-character word took a second of CPU.
+  it('answers a very long unknown word at once, with no suggestion', () => {
+    const started = performance.now();
+    for (let index = 0; index < 100; index += 1) expect(parseTaskCommand(`${'x'.repeat(16_000)} PAT-1`)).toEqual({kind: 'unknown', subcommand: 'x'.repeat(16_000)});
+    // Before the fix: about 50 s; now a few milliseconds. The bound leaves room for a slow machine.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});

@@ -284,6 +284,8 @@ class Words {
 function closest<T extends string>(word: string, candidates: readonly T[]): T | undefined {
   let best: {candidate: T; distance: number} | undefined;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: a long line's first word costs nothing to rule out.
+    if (Math.abs(word.length - candidate.length) > 2) continue;
     const distance = editDistance(word, candidate);
     if (distance <= 2 && (!best || distance < best.distance)) best = {candidate, distance};
   }

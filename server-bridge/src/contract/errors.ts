@@ -35,7 +35,7 @@ export function describeZodIssues(error: z.ZodError, root = 'body'): FieldIssue[
   const described: FieldIssue[] = [];
   const seen = new Set<string>();
   const add = (path: ReadonlyArray<PropertyKey>, message: string) => {
-    const field = path.length === 0 ? root : path.map(String).join('.');
+    const field = path.length === 0 ? root : fieldPath(path);
     const line = `${field}: ${message}`;
     // A value can break several rules that share one message (a URL both malformed and too long).
     if (seen.has(line)) return;
@@ -47,6 +47,11 @@ export function describeZodIssues(error: z.ZodError, root = 'body'): FieldIssue[
     else add(issue.path, issue.message);
   }
   return described;
+}
+
+/** A field's path for messages, joined with dots; a blank key (`?=1`, `{" ": 1}`) is quoted ("") so the message still names it. */
+export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.map((part) => (typeof part === 'string' && part.trim() === '' ? JSON.stringify(part) : String(part))).join('.');
 }
 
 /** One line per problem for people, e.g. `title: must be 1–200 characters (leading and trailing spaces are removed)`. */

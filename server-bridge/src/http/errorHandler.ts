@@ -1,4 +1,4 @@
-import type {FastifyError, FastifyInstance} from 'fastify';
+import type {FastifyError, FastifyInstance, FastifyReply, FastifyRequest} from 'fastify';
 import {AppError, errors} from '../errors';
 import {isMattermostUnavailable} from '../mattermost/rest';
 import {presentError} from './presenters/errorPresenter';
@@ -30,11 +30,25 @@ export function installErrorHandling(server: FastifyInstance): void {
   });
 }
 
-const fastifyClientErrors: Record<string, {id: string; field?: string; allowed?: string}> = {
+/**
+ * Fastify's router refuses some URLs before any hook or handler runs (a
+ * malformed %-escape, a path part over its length limit) and would answer in
+ * its own shape; given as the server's `frameworkErrors`, this answers them in
+ * the bridge's, with their stable ids (found by the fuzz test, issue 9).
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const appError = toAppError(error, undefined);
+  void reply.header('x-request-id', request.id).status(appError.status).send(presentError(appError, request.id));
+}
+
+const fastifyClientErrors: Record<string, {id: string; field?: string; allowed?: string; message?: string}> = {
   FST_ERR_CTP_INVALID_JSON_BODY: {id: 'body', field: 'body', allowed: 'a JSON document'},
   FST_ERR_CTP_EMPTY_JSON_BODY: {id: 'body', field: 'body', allowed: 'a non-empty JSON document'},
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {id: 'media_type', field: 'content-type', allowed: 'application/json'},
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {id: 'content_length', field: 'content-length'},
+  // Fastify's own messages repeat the whole path, which may be kilobytes long.
+  FST_ERR_BAD_URL: {id: 'url', field: 'url', allowed: 'a path whose %-escapes decode to UTF-8 text', message: 'The path has a malformed %-escape.'},
+  FST_ERR_MAX_PARAM_LENGTH: {id: 'url', field: 'url', allowed: 'path parts (ids, keys, names) of at most 100 characters', message: 'A part of the path is too long.'},
 };
 
 function toAppError(error: FastifyError, bodyLimit: number | undefined): AppError {
@@ -45,8 +59,8 @@ function toAppError(error: FastifyError, bodyLimit: number | undefined): AppErro
   const known = error.code ? fastifyClientErrors[error.code] : undefined;
   const status = error.statusCode ?? 500;
   if (known && status < 500) {
-    const {id, ...details} = known;
-    return new AppError(status, `baton.bad_request.${id}`, error.message, details);
+    const {id, message, ...details} = known;
+    return new AppError(status, `baton.bad_request.${id}`, message ?? error.message, details);
   }
   if (status >= 400 && status < 500) return new AppError(status, 'baton.bad_request', error.message);
   return errors.internal();

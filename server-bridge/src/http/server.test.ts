@@ -94,6 +94,17 @@ describe('the bridge HTTP server', () => {
     expect(response.json()).toMatchObject({id: 'baton.bad_request.body', details: {field: 'body', allowed: 'a JSON document'}});
   });
 
+  // Found by the fuzz test (issue 9): the router answered these in Fastify's own shape, repeating the whole path.
+  it('answers a malformed %-escape or an over-long path part in the bridge’s error shape, naming the URL', async () => {
+    const {server} = serverWith();
+    server.get('/tasks/:idOrKey', async () => ({}));
+    const malformed = await server.inject({url: '/tasks/%E0%A4%A'});
+    expect([malformed.statusCode, malformed.json()]).toEqual([400, expect.objectContaining({id: 'baton.bad_request.url', message: 'The path has a malformed %-escape.', details: expect.objectContaining({field: 'url'})})]);
+    expect(malformed.headers['x-request-id']).toBe(malformed.json().request_id);
+    const long = await server.inject({url: `/tasks/${'x'.repeat(5_000)}`});
+    expect([long.statusCode, long.json()]).toEqual([414, expect.objectContaining({id: 'baton.bad_request.url', message: 'A part of the path is too long.', details: expect.objectContaining({field: 'url'})})]);
+  });
+
   it('maps an unsupported content type to 415', async () => {
     const {server} = serverWith();
     server.post('/json', async () => ({}));

@@ -3,7 +3,7 @@ import cors, {type FastifyCorsOptions} from '@fastify/cors';
 import fastify, {type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, LogController} from 'fastify';
 import {errors} from '../errors';
 import type {Logger} from '../logging/logger';
-import {installErrorHandling} from './errorHandler';
+import {answerFrameworkError, installErrorHandling} from './errorHandler';
 import {acceptFormBodies} from './formBody';
 import {installRateLimits, type RateLimits} from './rateLimits';
 import {type Readiness, registerHealthRoutes} from './routes/health';
@@ -47,6 +47,8 @@ export function buildHttpServer({logger, readiness, isStarted, routes = [], allo
     bodyLimit: bodyBytes,
     // On shutdown, idle keep-alive sockets close at once; busy ones finish.
     forceCloseConnections: 'idle',
+    // URLs the router refuses (malformed %-escapes, over-long path parts) get the bridge's error shape too.
+    frameworkErrors: answerFrameworkError,
   });
 
   server.addHook('onRequest', async (request, reply) => {

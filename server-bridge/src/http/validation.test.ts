@@ -41,6 +41,24 @@ describe('parseRequest', () => {
     expect(response.json()).toMatchObject({message: 'body: is required (a JSON object)'});
   });
 
+  // Found by the fuzz test (issue 9): PostgreSQL cannot store NUL in text, so such input reached the database as a 500.
+  it('refuses the NUL character anywhere in the input, naming each field', async () => {
+    const response = await server().inject({method: 'POST', url: '/tasks', payload: {title: 'a\u0000b', labels: ['ok', '\u0000'], caseRef: {id: 'x', url: 'https://example.com'}}});
+    expect([response.statusCode, response.json().details.issues]).toEqual([
+      400,
+      [
+        {field: 'labels.1', message: 'must not contain the NUL character (U+0000)'},
+        {field: 'title', message: 'must not contain the NUL character (U+0000)'},
+      ],
+    ]);
+    expect((await server().inject({url: '/tasks?label=%00'})).json().details.issues).toEqual([{field: 'label', message: 'must not contain the NUL character (U+0000)'}]);
+  });
+
+  it('quotes a blank field name so the message still names it', async () => {
+    const response = await server().inject({url: '/tasks?=1'});
+    expect(response.json().details.issues).toEqual([{field: '""', message: expect.stringContaining('is not a known field')}]);
+  });
+
   it('coerces Fastify’s parsed query string', async () => {
     const ok = await server().inject({url: '/tasks?limit=5&priority=high,urgent&overdue=true'});
     expect(ok.json()).toMatchObject({limit: 5, priority: ['high', 'urgent'], overdue: true});

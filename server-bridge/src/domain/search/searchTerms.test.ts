@@ -104,7 +104,7 @@ describe('queryTerms', () => {
     try {
       parseSearchQuery('索');
     } catch (error) {
-      expect(error).toMatchObject({status: 400, id: 'baton.bad_request.search_single_characters_only'});
+      expect(error).toMatchObject({status: 400, id: 'baton.bad_request.search_single_characters_only', details: {field: 'q'}});
     }
     expect(parseSearchQuery('索引').terms).toEqual(['索引']);
   });

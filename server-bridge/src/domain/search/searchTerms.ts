@@ -179,7 +179,8 @@ export function queryTerms(query: string): SearchPlan | SearchQueryTooShort {
 export function parseSearchQuery(query: string): SearchPlan {
   const plan = queryTerms(query);
   if (plan.kind === 'too_short') {
-    throw errors.badRequest(`search_${plan.reason}`, plan.message, {allowed: 'at least two letters or digits in a row'});
+    // `q` is the search's name in the REST API's task list, the one caller that answers with this 400.
+    throw errors.badRequest(`search_${plan.reason}`, plan.message, {field: 'q', allowed: 'at least two letters or digits in a row'});
   }
   return plan;
 }
