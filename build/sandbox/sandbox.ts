@@ -30,9 +30,10 @@ export interface RunningSandbox {
   stop(): Promise<void>;
 }
 
-export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+/** The simulator as the sandbox runs it: the seeded demo organisation and the Baton plugin installed. */
+export async function startSandboxSimulator(port = 0): Promise<{simulator: RunningSimulator; organisation: ReturnType<typeof seedDemoOrganisation>}> {
   const simulator = await startSimulator({
-    port: options.simulatorPort ?? 0,
+    port,
     idSeed: 'baton-sandbox',
     config: {
       ServiceSettings: {
@@ -46,17 +47,35 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     const organisation = seedDemoOrganisation(simulator.ctx);
     const manifest = JSON.parse(readFileSync(join(repoRoot, 'plugin.json'), 'utf8')) as {id: string; version: string; name: string; webapp: {bundle_path: string}};
     installPlugin(simulator.ctx, {manifest, bundleFile: join(repoRoot, manifest.webapp.bundle_path), assetsDir: join(repoRoot, 'assets')});
+    return {simulator, organisation};
+  } catch (error) {
+    await simulator.stop();
+    throw error;
+  }
+}
 
+/**
+ * Connects a bridge to the sandbox simulator exactly as `setup` does (bot,
+ * token, /task over REST) and stores the connection in its settings; with
+ * several replicas on one database, storing it once connects them all.
+ */
+export async function connectSandboxBridge(simulator: RunningSimulator, organisation: ReturnType<typeof seedDemoOrganisation>, bridge: Pick<RunningBridge, 'url' | 'settings'>): Promise<void> {
+  const admin = organisation.users.admin;
+  if (!admin) throw new Error('the demo organisation has no admin');
+  const connection = await connectToMattermost({mattermostUrl: simulator.url, adminToken: createSession(simulator.ctx, admin.id).token, bridgeUrl: bridge.url, botIcon: readBotIcon()});
+  await bridge.settings.set(CONNECTION_SETTING, connection);
+}
+
+export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+  const {simulator, organisation} = await startSandboxSimulator(options.simulatorPort ?? 0);
+  try {
     const config = loadConfig({
       env: {BATON_PORT: String(options.bridgePort ?? 0), BATON_DATA_DIR: options.dataDir, BATON_LOG_LEVEL: options.logLevel ?? 'warn'},
       readFile: () => '',
     });
     const bridge = await startBridge(config, createLogger(config.logLevel));
     try {
-      const admin = organisation.users.admin;
-      if (!admin) throw new Error('the demo organisation has no admin');
-      const connection = await connectToMattermost({mattermostUrl: simulator.url, adminToken: createSession(simulator.ctx, admin.id).token, bridgeUrl: bridge.url, botIcon: readBotIcon()});
-      await bridge.settings.set(CONNECTION_SETTING, connection);
+      await connectSandboxBridge(simulator, organisation, bridge);
     } catch (error) {
       await bridge.stop();
       throw error;

@@ -30,6 +30,7 @@ import {registerStatsRoutes, type StatsRouteDeps} from './http/routes/stats';
 import {type Database, openDatabase} from './storage/database';
 import {wireDomainServices} from './wiring/domainServices';
 import {wireMattermostIntegration} from './wiring/mattermostIntegration';
+import {wireReplicas} from './wiring/replicas';
 import {wireApiTokens} from './wiring/apiTokens';
 import type {ApiTokenService} from './domain/tokens/apiTokenService';
 import {createAuditService} from './domain/audit/auditService';
@@ -140,14 +141,16 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
     await server.close();
     throw error;
   }
-  const domain = wireDomainServices({config, database, logger});
+  // Shared with other replicas on PostgreSQL: the live feed, cache invalidations, the Mattermost listener's leadership.
+  const replicas = wireReplicas({config, database, logger});
+  const domain = wireDomainServices({config, database, logger, feed: replicas.feed});
   const {connection, preferences, access, clock, tasks, workflows, userSettings} = domain;
   siteUrl = async () => {
     const current = await connection.get();
     return current?.siteUrl ?? current?.url;
   };
   const sessionKey = await loadOrCreateSigningKey(domain.settings);
-  const mattermost = await wireMattermostIntegration({database, logger, domain, webhooks: config.webhooks});
+  const mattermost = await wireMattermostIntegration({database, logger, domain, replicas, webhooks: config.webhooks});
   // REST routes serve API token callers within their token's channels (domain/tokens/tokenScope.ts).
   const viaTokens = wireApiTokens({
     db: database.db,
@@ -163,6 +166,8 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
   });
   // A business system (an API token: the bot) has no Mattermost time zone of its own: its all-day deadlines end in the organisation's.
   const zoneOf = async (userId: string) => (userId === (await connection.get())?.botUserId ? config.calendar.timeZone : preferences.timeZone(userId));
+  // LISTEN before anything is published: this replica's own changes reach its streams that way too.
+  await replicas.start();
   mattermost.start();
   const scheduler = createScheduler({
     jobs: [
@@ -244,6 +249,7 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
       await server.close();
       await scheduler.stop();
       await mattermost.stop();
+      await replicas.stop();
       await openDatabaseHandle.close();
     },
   };

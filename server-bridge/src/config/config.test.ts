@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       limits: {bodyBytes: 1048576, perTokenPerMinute: 600, perUserPerMinute: 1200},
       intake: {bodyBytes: 32768, perAddressPerMinute: 10},
       webhooks: {timeoutMs: 10000, maxAttempts: 20},
+      replicas: {leaderRetryMs: 5000},
     });
   });
 

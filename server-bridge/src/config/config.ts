@@ -22,6 +22,8 @@ export interface BridgeConfig {
   intake: {bodyBytes: number; perAddressPerMinute: number};
   /** Outgoing webhook deliveries: how long to wait for an answer, and how many attempts before giving up. */
   webhooks: {timeoutMs: number; maxAttempts: number};
+  /** Several replicas on one PostgreSQL: how often leadership of the Mattermost listener is tried for and checked. */
+  replicas: {leaderRetryMs: number};
 }
 
 type Source = Record<string, string | undefined>;
@@ -82,6 +84,7 @@ export function loadConfig({env, readFile}: ConfigInputs): BridgeConfig {
       perAddressPerMinute: values.BATON_INTAKE_RATE_LIMIT_PER_MINUTE as number,
     },
     webhooks: {timeoutMs: values.BATON_WEBHOOK_TIMEOUT_MS as number, maxAttempts: values.BATON_WEBHOOK_MAX_ATTEMPTS as number},
+    replicas: {leaderRetryMs: values.BATON_LEADER_RETRY_MS as number},
   };
 }
 

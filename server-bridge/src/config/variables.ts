@@ -151,6 +151,11 @@ export const variables = {
     defaultValue: '20',
     meaning: 'Attempts at a webhook delivery that keeps failing (5xx, 408, 429, timeout) before it is given up, with backoff from 1 s doubling to at most 60 s between them (20: about 15 minutes).',
   },
+  BATON_LEADER_RETRY_MS: {
+    schema: integer(100, 600_000),
+    defaultValue: '5000',
+    meaning: 'With several bridge replicas on one PostgreSQL: how often a replica that does not lead tries to become the leader (the one replica that listens to Mattermost\'s WebSocket), and how often the leader checks it still holds the lock, in milliseconds.',
+  },
   BATON_CONFIG_FILE: {
     schema: z.string().min(1, {error: 'expected a file path'}),
     meaning: 'Optional JSON file with any of these variables as keys.',

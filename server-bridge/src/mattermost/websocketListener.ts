@@ -22,10 +22,15 @@ import type {ConnectionSource, MattermostConnection} from './connection';
 // channel_deleted) only for channels it is a member of, as any Mattermost
 // user does; elsewhere the caches' short lifetime still applies.
 //
-// One listener per bridge process. With several replicas each runs its own,
-// which is right for the per-process caches it invalidates; work that must
-// happen once (the deactivated-holder notices) is made idempotent by outbox
-// keys. Electing one leader for such work is a later issue.
+// One listener among all replicas: with several bridge processes on one
+// PostgreSQL only the leader (an advisory lock, storage/advisoryLeadership.ts)
+// runs it, started when it wins leadership and stopped at once when it loses
+// it (start() again after stop() is fine). The handlers (wired in
+// wiring/mattermostIntegration.ts) broadcast what every replica's caches need
+// over NOTIFY; the once-only work (deactivated-holder notices) runs on the
+// leader and stays idempotent through outbox keys, since a new leader's
+// `hello` resync may hear a deactivation again. The embedded engine is one
+// process and always leads.
 
 /** What the listener does with what it hears; app.ts wires these to the caches and services. */
 export interface MattermostEventHandlers {

@@ -20,6 +20,7 @@ import {createWebhookRepository} from '../storage/webhookRepository';
 // their receiver and posted as the bot, retried until Mattermost takes them.
 
 export interface NoticeDeliveryDeps {
+  /** The outbox and the webhook delivery log: the database's background connections (storage/database.ts). */
   db: Kysely<DatabaseSchema>;
   store: TaskStore;
   connection: ConnectionSource;

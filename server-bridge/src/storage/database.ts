@@ -4,11 +4,21 @@ import {openEmbeddedPool} from './embedded';
 import {migrateToLatest, pendingMigrations} from './migrate';
 import {openPostgresPool} from './postgres';
 import type {DatabaseSchema} from './schema';
-import type {EngineName} from './sqlPool';
+import type {EngineName, SqlPool} from './sqlPool';
+
+/** One connection per delivery lane of the worker (deliveryWorker.ts: 4 notices at a time). */
+const BACKGROUND_POOL_SIZE = 4;
 
 export interface Database {
   engine: EngineName;
   db: Kysely<DatabaseSchema>;
+  /**
+   * For the notice delivery worker. On PostgreSQL its own few connections, so
+   * that delivering DMs never queues behind a burst of requests for the
+   * request pool (under load it would otherwise fall ever further behind);
+   * on the embedded engine, one connection in all, the same as `db`.
+   */
+  background: Kysely<DatabaseSchema>;
   /** Throws when the database cannot answer or migrations are pending. */
   checkReady(): Promise<void>;
   close(): Promise<void>;
@@ -25,9 +35,18 @@ export async function openDatabase(config: StorageConfig): Promise<Database> {
   const db = new Kysely<DatabaseSchema>({dialect: new PostgresDialect({pool: sqlPool.pool})});
   // Kysely.destroy() would end the pool too; closing goes through sqlPool so
   // the embedded engine also shuts PGlite down and releases its lock.
-  const close = () => sqlPool.close();
+  let backgroundPool: SqlPool | undefined;
+  const close = async () => {
+    await backgroundPool?.close();
+    await sqlPool.close();
+  };
+  let background = db;
   try {
     await migrateToLatest(db as Kysely<unknown>);
+    if (config.engine === 'postgres') {
+      backgroundPool = await openPostgresPool(config.url, BACKGROUND_POOL_SIZE);
+      background = new Kysely<DatabaseSchema>({dialect: new PostgresDialect({pool: backgroundPool.pool})});
+    }
   } catch (error) {
     await close();
     throw error;
@@ -35,6 +54,7 @@ export async function openDatabase(config: StorageConfig): Promise<Database> {
   return {
     engine: sqlPool.engine,
     db,
+    background,
     async checkReady() {
       await sql`select 1`.execute(db);
       const pending = await pendingMigrations(db as Kysely<unknown>);

@@ -1,7 +1,7 @@
 import type {BridgeConfig} from '../config/config';
 import {type BusinessCalendar, createBusinessCalendar} from '../domain/calendar/businessCalendar';
 import {createChannelSettingsService} from '../domain/channels/channelSettingsService';
-import {createInProcessFeed} from '../domain/live/inProcessFeed';
+import type {ChangeFeed} from '../domain/live/ports';
 import {publishingChanges} from '../domain/live/publishingChanges';
 import {createChannelNotifier} from '../domain/notices/channelNotifier';
 import {createHandoffNotifier} from '../domain/notices/handoffNotifier';
@@ -27,11 +27,12 @@ import {createUserSettingsRepository} from '../storage/userSettingsRepository';
 // Baton's services on an open database: tasks, workflows, channel settings,
 // stats, recurrences, per-person settings, and what they ask Mattermost
 // (membership, names, locale and time zone, cached). Every committed task
-// change goes to the live feed (one process: in memory) and wakes the notice
+// change goes to the live feed (`feed`: in memory, or shared by replicas
+// through PostgreSQL, wiring/replicas.ts) and wakes the notice
 // delivery, which is wired later (wiring/mattermostIntegration.ts): `onCommit`
 // names what to wake.
 
-export function wireDomainServices({config, database, logger}: {config: BridgeConfig; database: Database; logger: Logger}) {
+export function wireDomainServices({config, database, logger, feed}: {config: BridgeConfig; database: Database; logger: Logger; feed: ChangeFeed}) {
   const settings = createSettingsRepository(database.db);
   const connection = connectionFromSettings(settings);
   const preferences = createUserPreferences({connection, logger});
@@ -40,7 +41,6 @@ export function wireDomainServices({config, database, logger}: {config: BridgeCo
   let afterCommit = () => {};
   const committed = () => afterCommit();
   const reportFeed = (error: unknown) => logger.error({err: error}, 'could not publish task changes to the live feed');
-  const feed = createInProcessFeed({report: reportFeed});
   const taskStore = publishingChanges(createTaskRepository(database.db, {afterCommit: committed}), feed, reportFeed);
   const access = createChannelAccess({connection});
   // Workflows and notices react to task changes inside their transactions;

@@ -3,6 +3,7 @@ import {createHolderDeactivation} from '../domain/notices/holderDeactivation';
 import {ACTION_SIGNING_KEY_SETTING, loadOrCreateSigningKey} from '../http/bridgeSession';
 import type {Logger} from '../logging/logger';
 import {createActiveUsers} from '../mattermost/activeUsers';
+import {applyCacheInvalidation, type CacheInvalidation} from '../mattermost/cacheInvalidations';
 import {createBotInteractions} from '../mattermost/interactions';
 import {createUsernameLookup} from '../mattermost/usernames';
 import {createWebSocketListener} from '../mattermost/websocketListener';
@@ -18,18 +19,34 @@ import {createActionNonces} from '../storage/actionNonceRepository';
 import type {Database} from '../storage/database';
 import {createReminderSnoozeRepository} from '../storage/reminderSnoozeRepository';
 import type {DomainServices} from './domainServices';
+import type {ReplicaSharing} from './replicas';
 
 // Baton's side of Mattermost: the outbox's delivery worker (DMs, channel
 // lines, run channels), the buttons and dialogs Mattermost posts back, and
 // the WebSocket listener that drops cached answers the moment Mattermost says
 // they changed. Nothing here starts until `start()`.
+//
+// With several replicas only the leader runs the WebSocket listener
+// (`replicas.listenerLeadership`); what it hears is applied to its own caches
+// at once and broadcast (`replicas.cacheInvalidations`) to every replica,
+// itself included. Once-only work the events trigger (deactivated-holder
+// notices) runs on the leader, idempotent through outbox keys should a
+// takeover hear an event again.
 
-export async function wireMattermostIntegration({database, logger, domain, webhooks}: {database: Database; logger: Logger; domain: DomainServices; webhooks?: {timeoutMs: number; maxAttempts: number}}) {
+interface MattermostIntegrationDeps {
+  database: Database;
+  logger: Logger;
+  domain: DomainServices;
+  replicas: Pick<ReplicaSharing, 'cacheInvalidations' | 'listenerLeadership'>;
+  webhooks?: {timeoutMs: number; maxAttempts: number};
+}
+
+export async function wireMattermostIntegration({database, logger, domain, replicas, webhooks}: MattermostIntegrationDeps) {
   const {connection, preferences, access, calendar, clock, taskStore, tasks, workflows, userSettings, feed} = domain;
   const actionKey = await loadOrCreateSigningKey(domain.settings, undefined, ACTION_SIGNING_KEY_SETTING);
   const bridgeUrl = async () => (await connection.get())?.bridgeUrl;
   const delivery = createNoticeDelivery({
-    db: database.db,
+    db: database.background,
     store: taskStore,
     connection,
     people: {...preferences, username: access.username},
@@ -64,26 +81,27 @@ export async function wireMattermostIntegration({database, logger, domain, webho
   // Mattermost's events as the bot: caches dropped the moment something changes, deactivated holders flagged to watchers.
   const holderDeactivation = createHolderDeactivation({store: taskStore, access, clock});
   const live = createLiveUpdates({feed, access});
+  const caches = {access, preferences, activeUsers, endStreams: live.endAll};
+  const stopApplying = replicas.cacheInvalidations.subscribe((change) => applyCacheInvalidation(caches, change));
+  /** Here at once (the leader's own deactivated-holder check must not see stale caches), then everywhere. */
+  const invalidate = async (change: CacheInvalidation) => {
+    applyCacheInvalidation(caches, change);
+    await replicas.cacheInvalidations.publish(change).catch((error: unknown) => logger.error({err: error, change: change.type}, 'could not tell the other replicas to drop cached Mattermost answers'));
+  };
   const events = createWebSocketListener({
     connection,
     logger,
     handlers: {
-      membershipChanged: (channelId, userId) => access.forget(channelId, userId),
-      channelDeleted: (channelId) => access.forget(channelId),
+      membershipChanged: (channelId, userId) => invalidate({type: 'membership_changed', channelId, userId}),
+      channelDeleted: (channelId) => invalidate({type: 'channel_deleted', channelId}),
       async userUpdated(userId, {active, deleteAt}) {
-        preferences.forget(userId);
-        access.forgetUser(userId);
-        activeUsers.forget(userId);
-        if (active) return;
-        live.endAll(userId);
-        await holderDeactivation.holderDeactivated(userId, deleteAt);
+        await invalidate({type: 'user_updated', userId, active});
+        if (!active) await holderDeactivation.holderDeactivated(userId, deleteAt);
       },
-      resync() {
-        access.forgetAll();
-        preferences.forgetAll();
-      },
+      resync: () => invalidate({type: 'resync'}),
     },
   });
+  const leadership = replicas.listenerLeadership({elected: () => events.start(), deposed: () => events.stop()});
 
   return {
     bridgeUrl,
@@ -96,12 +114,15 @@ export async function wireMattermostIntegration({database, logger, domain, webho
     wakeDelivery: () => delivery.worker.wake(),
     start() {
       delivery.worker.start();
-      events.start();
+      leadership.start();
     },
     async stop() {
-      await events.stop();
+      await leadership.stop();
+      stopApplying();
       await delivery.worker.stop();
     },
+    /** Whether this replica runs the Mattermost WebSocket listener now. */
+    leads: () => leadership.isLeader(),
   };
 }
 

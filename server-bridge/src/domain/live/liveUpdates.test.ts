@@ -100,4 +100,15 @@ describe('live updates', () => {
     await flush();
     expect(tanaka.events).toHaveLength(2);
   });
+
+  it('tells every subscriber to refetch when the feed says changes may have been missed', async () => {
+    const feed = createInProcessFeed();
+    const live = createLiveUpdates({feed, access});
+    const tanaka = subscriber(live, 'tanaka');
+    const outsider = subscriber(live, 'ivanova', true);
+    await feed.publish([{type: 'resync'}]);
+    await flush();
+    expect(tanaka.events).toEqual([{name: 'resync', data: {}}]);
+    expect(outsider.events).toEqual([{name: 'resync', data: {}}]);
+  });
 });

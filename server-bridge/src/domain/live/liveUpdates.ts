@@ -12,7 +12,7 @@ import type {ChangeFeed, ChangeMessage} from './ports';
 export type LiveEvent =
   | {name: 'task.changed'; data: {id: string; key: string; channelId: string | null; version: number; kinds: EventKind[]}}
   | {name: 'keys.changed'; data: {channelId: string | null}}
-  /** Whether the caller may see a change could not be decided (Mattermost unreachable): refetch what is on screen. */
+  /** Whether the caller may see a change could not be decided (Mattermost unreachable), or changes may have been missed (the shared feed reconnected): refetch what is on screen. */
   | {name: 'resync'; data: Record<string, never>};
 
 export type LiveUpdates = ReturnType<typeof createLiveUpdates>;
@@ -21,6 +21,7 @@ export function createLiveUpdates(deps: {feed: ChangeFeed; access: ChannelAccess
   /** How to end each subscription, by user. */
   const open = new Map<string, Set<() => void>>();
   async function eventFor(caller: Caller, message: ChangeMessage): Promise<LiveEvent | undefined> {
+    if (message.type === 'resync') return {name: 'resync', data: {}};
     if (message.type === 'task.changed') {
       const {task, kinds} = message;
       if (!(await canSee(task, caller, deps.access))) return undefined;

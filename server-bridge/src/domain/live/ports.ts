@@ -3,8 +3,8 @@ import type {EventKind, Task} from '../tasks/task';
 // Live sync: which tasks changed, told to whoever is listening (the webapp's
 // event stream) after the change has committed. The feed is a port so that
 // one process can keep it in memory (inProcessFeed.ts) and several replicas
-// can later share it through the database (e.g. PostgreSQL LISTEN/NOTIFY):
-// every message is plain JSON for that reason.
+// can share it through the database (storage/postgresChangeFeed.ts, LISTEN/
+// NOTIFY): every message is plain JSON for that reason.
 
 /** What a subscriber needs to decide who may see the task (visibility.ts) and what to refetch. */
 export type LiveTask = Pick<Task, 'id' | 'key' | 'channelId' | 'version' | 'creatorId' | 'holderId' | 'watcherIds'>;
@@ -26,7 +26,12 @@ export interface KeysChangedMessage {
   ownerId: string | null;
 }
 
-export type ChangeMessage = TaskChangedMessage | KeysChangedMessage;
+/** Changes may have been missed (a shared feed lost its connection for a while): every subscriber refetches. */
+export interface ResyncMessage {
+  type: 'resync';
+}
+
+export type ChangeMessage = TaskChangedMessage | KeysChangedMessage | ResyncMessage;
 
 export interface ChangeFeed {
   /** Called once the transaction that made the changes has committed; messages of one transaction together, in order. */

@@ -14,6 +14,7 @@ import * as m0012 from './0012_audit_log';
 import * as m0013 from './0013_api_tokens';
 import * as m0014 from './0014_webhooks';
 import * as m0015 from './0015_intake';
+import * as m0016 from './0016_live_change_payloads';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the folder at
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0013_api_tokens': m0013,
   '0014_webhooks': m0014,
   '0015_intake': m0015,
+  '0016_live_change_payloads': m0016,
 };
