@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 NODE_TEST_OPTIONS := --experimental-vm-modules --disable-warning=ExperimentalWarning
 
-.PHONY: help deps build run bridge test check lint typecheck watch dist clean
+.PHONY: help deps build run bridge test test-faults check lint typecheck watch dist clean bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -29,6 +29,20 @@ test: deps ## Install what tests need, then lint, typecheck and run every test
 	./build/install-test-deps.sh
 	$(MAKE) --no-print-directory check
 	NODE_OPTIONS="$(NODE_TEST_OPTIONS)" npx jest
+
+# The fault, fuzz and load tests of issue 9 are the test files whose names
+# contain one of these words; make test runs them at their fast sizes,
+# test-faults again at the sizes the issue names (testing/faultScale.ts).
+FAULT_TESTS := (fuzz|Restart|outage|concurrentPatches|replicas)[^/]*\.test\.ts$$
+
+test-faults: deps ## Fault, fuzz and load tests at full size (BATON_FAULTS=full)
+	./build/install-test-deps.sh
+	BATON_FAULTS=full NODE_OPTIONS="$(NODE_TEST_OPTIONS)" npx jest '$(FAULT_TESTS)'
+
+# PostgreSQL and Chromium as for the tests; the bundle is measured as built.
+bench: build ## Run the benchmark suite (JSON to stdout, writes docs/benchmarks.md); not part of make test
+	./build/install-test-deps.sh
+	npx tsx build/bench/run.ts
 
 check: lint typecheck ## ESLint and tsc --noEmit for every workspace
 

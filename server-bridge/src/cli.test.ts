@@ -162,7 +162,9 @@ describe('baton-bridge backup and restore', () => {
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain('restore: --force: deleted everything that was in the database first.');
     expect(await withSettings(target, (settings) => settings.get('probe'))).toEqual({note: 'バトン'});
-  }, 120_000);
+    // Six PGlite opens with migrations: about a minute alone, several on a
+    // machine busy with the rest of the suite.
+  }, 300_000);
 
   it('backup exits 2 and says what to do while a bridge holds the embedded data directory, writing no file', async () => {
     const dataDir = join(dir, 'data');

@@ -40,6 +40,9 @@ export const errors = {
   notReady: (reason: string) => new AppError(503, 'baton.not_ready', `The bridge is not ready: ${reason}`),
   /** Mattermost did not answer (or answered 5xx) a question the request needed: try again shortly. */
   mattermostUnavailable: () => new AppError(503, 'baton.not_ready.mattermost', 'Mattermost is not answering the bridge right now; nothing was changed. Try again in a moment.'),
+  /** The database is down, restarting or not answering in time (storage/sqlPool.ts isDatabaseUnavailable): try again shortly. */
+  databaseUnavailable: () =>
+    new AppError(503, 'baton.not_ready.database', 'The bridge cannot reach its database right now; try again in a moment.'),
   internal: () => new AppError(500, 'baton.internal', 'Something went wrong on the bridge; it has been logged.'),
   /** A request that breaks the REST contract: one line per problem, e.g. `title: must be 1–200 characters`. */
   invalidRequest: (issues: Array<{field: string; message: string}>) =>

@@ -1,6 +1,7 @@
 import type {FastifyError, FastifyInstance, FastifyReply, FastifyRequest} from 'fastify';
 import {AppError, errors} from '../errors';
 import {isMattermostUnavailable} from '../mattermost/rest';
+import {isDatabaseUnavailable} from '../storage/sqlPool';
 import {presentError} from './presenters/errorPresenter';
 
 const RETRY_AFTER_SECONDS = 5;
@@ -56,6 +57,8 @@ function toAppError(error: FastifyError, bodyLimit: number | undefined): AppErro
   // Over BATON_BODY_LIMIT_BYTES: a client error with its own id, never a 5xx.
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return errors.payloadTooLarge(bodyLimit);
   if (isMattermostUnavailable(error)) return errors.mattermostUnavailable();
+  // PostgreSQL down or restarting: a state that passes (503 + Retry-After), not a bug (500).
+  if (isDatabaseUnavailable(error)) return errors.databaseUnavailable();
   const known = error.code ? fastifyClientErrors[error.code] : undefined;
   const status = error.statusCode ?? 500;
   if (known && status < 500) {
