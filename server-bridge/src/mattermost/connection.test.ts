@@ -1,8 +1,12 @@
 import type {JsonValue, SettingsStore} from '../domain/settings';
+import {until} from '../testing/until';
 import {CONNECTION_SETTING, connectionFromSettings, type MattermostConnection} from './connection';
 
 // The stored connection as the running bridge reads it: briefly cached, but
-// "not set up yet" is never cached, so the first setup works at once.
+// "not set up yet" is never cached, so the first setup works at once. Once
+// known, an expired connection is answered at once and re-read behind it: a
+// request inside a transaction on the embedded engine (one connection) must
+// not wait for the database.
 
 function memorySettings(): SettingsStore {
   const values = new Map<string, JsonValue>();
@@ -38,6 +42,23 @@ describe('connectionFromSettings', () => {
     clock = 4999;
     expect((await source.get())?.commandTokens).toEqual(['t1']);
     clock = 5000;
-    expect((await source.get())?.commandTokens).toEqual(['t2']);
+    // Expired: answered from the cache while the stored connection is read again.
+    expect((await source.get())?.commandTokens).toEqual(['t1']);
+    await until(async () => (await source.get())?.commandTokens[0] === 't2', 'the re-read connection');
+  });
+
+  it('answers an expired connection without waiting for the store, and reads it once however many ask', async () => {
+    let clock = 0;
+    let reads = 0;
+    let stalled = false;
+    const settings = memorySettings();
+    await settings.set(CONNECTION_SETTING, {...stored});
+    const source = connectionFromSettings({...settings, get: (key) => (reads++, stalled ? new Promise(() => undefined) : settings.get(key))}, 5000, () => clock);
+    expect(await source.get()).toEqual(stored);
+    // The store stops answering, as the embedded engine's one connection does while a transaction holds it.
+    stalled = true;
+    clock = 6000;
+    expect(await Promise.all([source.get(), source.get(), source.get()])).toEqual([stored, stored, stored]);
+    expect(reads).toBe(2);
   });
 });
