@@ -62,6 +62,13 @@ export function keyAsText(key: OrderKey): RawBuilder<string> {
 /** Rows strictly after `values` in the order of `keys` (lexicographic, per-key direction). */
 export function afterPosition(keys: OrderKey[], values: string[]): Expression<SqlBool> {
   const typed = (index: number) => sql`cast(${values[index]} as ${sql.raw(keys[index]!.type)})`;
+  // One direction throughout: a row comparison, which means the same for keys
+  // that are never null and which the planner can start an index walk at
+  // (e.g. tasks_channel_idx for the next page of a board).
+  const direction = keys[0]?.direction;
+  if (keys.every((key) => key.direction === direction)) {
+    return sql<SqlBool>`((${sql.join(keys.map((key) => key.expression))}) ${sql.raw(direction === 'asc' ? '>' : '<')} (${sql.join(keys.map((_, index) => typed(index)))}))`;
+  }
   const alternatives = keys.map((key, index) => {
     const equalBefore = keys.slice(0, index).map((earlier, j) => sql`${earlier.expression} = ${typed(j)}`);
     const beyond = sql`${key.expression} ${sql.raw(key.direction === 'asc' ? '>' : '<')} ${typed(index)}`;

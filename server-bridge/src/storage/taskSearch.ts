@@ -25,7 +25,7 @@ export function searchFieldsForComment(comment: {body: string}): SearchFields {
 }
 
 /** The row under this alias stores every term and contains every needle. */
-function rowMatches(alias: 'matched_task' | 'task_comments', plan: SearchPlan): RawBuilder<SqlBool> {
+function rowMatches(alias: 'tasks' | 'task_comments', plan: SearchPlan): RawBuilder<SqlBool> {
   const terms = sql.ref(`${alias}.search_terms`);
   const text = sql.ref(`${alias}.search_text`);
   const conditions = [sql`${terms} @> ${sql.val(plan.terms)}::text[]`, ...plan.needles.map((needle) => sql`strpos(${text}, ${needle}) > 0`)];
@@ -33,27 +33,21 @@ function rowMatches(alias: 'matched_task' | 'task_comments', plan: SearchPlan): 
 }
 
 /**
- * The task itself matches, or one of its live comments does. Written as
- * `id in (… union …)` rather than `… or exists (…)`: each side of the union
- * can use its table's GIN index, an OR with a correlated subquery cannot.
+ * The task itself matches, or one of its live comments does, as a condition
+ * on `tasks`. The comment side is an array of task ids computed once
+ * (`tasks.id = any(array(…))`), not a correlated `exists`: then both sides
+ * are index conditions (the GIN index on search_terms, the primary key), the
+ * planner combines them into one bitmap with the visibility and filter
+ * conditions (BitmapOr, BitmapAnd) and reads each candidate task once. At a
+ * million tasks, a term in 10,000 of them took 148 ms as
+ * `id in (tasks … union comments …)` (every candidate fetched twice, then
+ * checked for visibility one by one) and 28 ms so.
  */
 export function taskMatchesSearch(plan: SearchPlan) {
-  return (eb: ExpressionBuilder<DatabaseSchema, 'tasks'>): Expression<SqlBool> =>
-    eb(
-      'tasks.id',
-      'in',
-      eb
-        .selectFrom('tasks as matched_task')
-        .select('matched_task.id')
-        .where(rowMatches('matched_task', plan))
-        .union(
-          eb
-            .selectFrom('task_comments')
-            .select('task_comments.task_id as id')
-            .where('task_comments.deleted_at', 'is', null)
-            .where(rowMatches('task_comments', plan)),
-        ),
-    );
+  return (_eb: ExpressionBuilder<DatabaseSchema, 'tasks'>): Expression<SqlBool> => {
+    const commentedTaskIds = sql`array(select task_comments.task_id from task_comments where task_comments.deleted_at is null and ${rowMatches('task_comments', plan)})`;
+    return sql<SqlBool>`(${rowMatches('tasks', plan)} or tasks.id = any(${commentedTaskIds}))`;
+  };
 }
 
 /** 0 when the whole query matches the title, else 1: sort ascending. */

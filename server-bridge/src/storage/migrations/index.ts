@@ -15,6 +15,7 @@ import * as m0013 from './0013_api_tokens';
 import * as m0014 from './0014_webhooks';
 import * as m0015 from './0015_intake';
 import * as m0016 from './0016_live_change_payloads';
+import * as m0017 from './0017_task_list_order_indexes';
 
 /**
  * Every migration, in order. Listed explicitly (not read from the folder at
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0014_webhooks': m0014,
   '0015_intake': m0015,
   '0016_live_change_payloads': m0016,
+  '0017_task_list_order_indexes': m0017,
 };
