@@ -92,7 +92,9 @@ function exited(child: ChildProcess): Promise<void> {
 
 /** Starts `baton-bridge serve` on `port` and resolves once /readyz answers 200. */
 export async function startBridgeProcess(storage: BridgeStorage, port: number, settings: Record<string, string> = {}): Promise<BridgeProcess> {
-  const child = spawn(process.execPath, [cliPath, 'serve'], {cwd: repoRoot, env: bridgeEnv(storage, {BATON_PORT: String(port), ...settings}), stdio: ['ignore', 'pipe', 'pipe']});
+  // BENCH_PROFILE_DIR: the bridge writes a V8 CPU profile there when it stops (to see where a slow figure's time goes).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR] : [];
+  const child = spawn(process.execPath, [...profile, cliPath, 'serve'], {cwd: repoRoot, env: bridgeEnv(storage, {BATON_PORT: String(port), ...settings}), stdio: ['ignore', 'pipe', 'pipe']});
   // The last lines only, for the error when it dies; warn-level logs are few.
   let tail = '';
   const keep = (chunk: Buffer) => void (tail = (tail + chunk.toString()).slice(-4000));

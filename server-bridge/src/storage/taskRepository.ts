@@ -86,7 +86,19 @@ function readsOn(db: Db): TaskReads {
   return reads;
 }
 
-/** Whole tasks (row, status, deadlines, watchers, sub-task progress) for the rows the condition selects: four queries however many. */
+/** A deadline as the load query's json_agg gives it (timestamps as ISO text). */
+interface DeadlineJson {
+  kind: string;
+  due_at: string;
+  all_day: boolean;
+  time_zone: string;
+}
+
+/**
+ * Whole tasks (row, status, deadlines, watchers, sub-task progress) for the
+ * rows the condition selects, in one query however many: a handoff loads its
+ * task three times, so round trips here are most of its database time.
+ */
 async function loadTasks(db: Db, which: (where: ExpressionBuilder<DatabaseSchema & {t: DatabaseSchema['tasks']; s: DatabaseSchema['task_statuses']}, 't' | 's'>) => Expression<SqlBool>): Promise<Task[]> {
   const rows = await db
     .selectFrom('tasks as t')
@@ -94,23 +106,16 @@ async function loadTasks(db: Db, which: (where: ExpressionBuilder<DatabaseSchema
     .selectAll('t')
     // `date` would become a local-midnight Date in node-postgres; keep the calendar date.
     .select([sql<string | null>`to_char(t.start_date, 'YYYY-MM-DD')`.as('start_day'), 's.category', 's.name as status_name'])
+    .select([
+      sql<DeadlineJson[] | null>`(select json_agg(json_build_object('kind', d.kind, 'due_at', d.due_at, 'all_day', d.all_day, 'time_zone', d.time_zone) order by d.kind)
+        from task_deadlines d where d.task_id = t.id)`.as('deadline_list'),
+      sql<string[] | null>`(select array_agg(w.user_id order by w.user_id) from task_watchers w where w.task_id = t.id)`.as('watcher_ids'),
+      sql<number>`(select count(*)::int from tasks c where c.parent_id = t.id)`.as('children_total'),
+      sql<number>`(select count(*)::int from tasks c join task_statuses cs on cs.id = c.status_id where c.parent_id = t.id and cs.category = 'closed')`.as('children_done'),
+    ])
     .where(which)
     .execute();
-  if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.id);
-  const [deadlines, watchers, children] = await Promise.all([
-    db.selectFrom('task_deadlines').selectAll().where('task_id', 'in', ids).orderBy('kind').execute(),
-    db.selectFrom('task_watchers').selectAll().where('task_id', 'in', ids).orderBy('user_id').execute(),
-    db
-      .selectFrom('tasks as c')
-      .innerJoin('task_statuses as cs', 'cs.id', 'c.status_id')
-      .select(['c.parent_id', sql<number>`count(*)::int`.as('total'), sql<number>`(count(*) filter (where cs.category = 'closed'))::int`.as('done')])
-      .where('c.parent_id', 'in', ids)
-      .groupBy('c.parent_id')
-      .execute(),
-  ]);
   return rows.map((row): Task => {
-    const progress = children.find((child) => child.parent_id === row.id);
     return {
       id: row.id,
       key: row.key,
@@ -134,11 +139,9 @@ async function loadTasks(db: Db, which: (where: ExpressionBuilder<DatabaseSchema
       updatedAt: row.updated_at,
       closedAt: row.closed_at,
       version: row.version,
-      deadlines: deadlines
-        .filter((deadline) => deadline.task_id === row.id)
-        .map((deadline): Deadline => ({kind: deadline.kind, dueAt: deadline.due_at, allDay: deadline.all_day, timeZone: deadline.time_zone})),
-      watcherIds: watchers.filter((watcher) => watcher.task_id === row.id).map((watcher) => watcher.user_id),
-      progress: progress ? {done: progress.done, total: progress.total} : null,
+      deadlines: (row.deadline_list ?? []).map((deadline): Deadline => ({kind: deadline.kind, dueAt: new Date(deadline.due_at), allDay: deadline.all_day, timeZone: deadline.time_zone})),
+      watcherIds: row.watcher_ids ?? [],
+      progress: row.children_total > 0 ? {done: row.children_done, total: row.children_total} : null,
       externalContact: row.external_contact_name !== null ? {name: row.external_contact_name, email: row.external_contact_email ?? ''} : null,
     };
   });

@@ -18,6 +18,7 @@ import {createWorkflowStartDialog} from '../notices/workflowStartDialog';
 import {createActionNonces} from '../storage/actionNonceRepository';
 import type {Database} from '../storage/database';
 import {createReminderSnoozeRepository} from '../storage/reminderSnoozeRepository';
+import {createTaskRepository} from '../storage/taskRepository';
 import type {DomainServices} from './domainServices';
 import type {ReplicaSharing} from './replicas';
 
@@ -48,6 +49,7 @@ export async function wireMattermostIntegration({database, logger, domain, repli
   const delivery = createNoticeDelivery({
     db: database.background,
     store: taskStore,
+    reads: createTaskRepository(database.background),
     connection,
     people: {...preferences, username: access.username},
     calendar,
